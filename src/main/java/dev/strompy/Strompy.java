@@ -1,0 +1,99 @@
+package dev.strompy;
+
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Evaluator;
+import dev.strompy.read.Outcome;
+import dev.strompy.read.ReadLimits;
+import dev.strompy.read.ResultReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates a stream of work items from a program, without the command line.
+ *
+ * <p>Input is what {@code strompy} reads: one JSON array of items or a sequence of items, each
+ * {@code {"lhs": MATRIX, "op": [...]}}. Results come out in order as arrays of rows. The first
+ * failed item ends the evaluation with a {@link StrompyError} that says where and why; results
+ * before it have already been handed out.
+ *
+ * <pre>{@code
+ * double[][][] all = Strompy.exec(Files.readAllBytes(Path.of("op.json")));
+ * try (InputStream in = Files.newInputStream(path)) {
+ *     Strompy.evaluate(in, result -> System.out.println(Arrays.deepToString(result)));
+ * }
+ * }</pre>
+ */
+public final class Strompy {
+    private Strompy() {
+    }
+
+    /**
+     * Lazily evaluates the items of {@code in}: each {@code next()} reads and evaluates one item.
+     * Memory stays bounded by the largest matrix, whatever the length of the input.
+     *
+     * @param in read as raw UTF-8 bytes; not closed
+     * @throws StrompyError from {@code hasNext()} at the first failed item
+     */
+    public static Iterator<double[][]> results(InputStream in) {
+        ResultReader reader = new ResultReader(in, "-", new ReadLimits(Evaluator.DEFAULT_MAX_ELEMENTS),
+                new Evaluator());
+        return new Iterator<>() {
+            private Outcome next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    next = reader.next();
+                    if (next == null) {
+                        done = true;
+                    } else if (next.failed()) {
+                        done = true;
+                        StrompyError e = next.error();
+                        next = null;
+                        throw e;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public double[][] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                double[][] rows = next.result().toRows();
+                next = null;
+                return rows;
+            }
+        };
+    }
+
+    /**
+     * Evaluates every item of {@code in}, handing each result to {@code sink} as soon as it is
+     * done.
+     *
+     * @param in not closed
+     * @throws StrompyError at the first failed item
+     */
+    public static void evaluate(InputStream in, Consumer<double[][]> sink) {
+        results(in).forEachRemaining(sink);
+    }
+
+    /**
+     * Evaluates a whole document at once, like the original Python {@code exec}.
+     *
+     * @return one result per item, each as an array of rows
+     * @throws StrompyError at the first failed item
+     */
+    public static double[][][] exec(byte[] json) {
+        List<double[][]> all = new ArrayList<>();
+        evaluate(new ByteArrayInputStream(json), all::add);
+        return all.toArray(new double[0][][]);
+    }
+}

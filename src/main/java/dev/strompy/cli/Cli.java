@@ -1,0 +1,54 @@
+package dev.strompy.cli;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import dev.strompy.write.Output;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+
+/**
+ * The whole command, as a function from arguments and streams to an exit status:
+ * flags → options → pipeline → exit status. The one place that maps errors to exit codes.
+ */
+public final class Cli {
+    /** Output buffer size: large enough for throughput, small enough to stay cache-friendly. */
+    static final int BUFFER_SIZE = 1 << 16;
+
+    private Cli() {
+    }
+
+    /**
+     * Runs strompy.
+     *
+     * @param stdout written through a checked buffer and flushed; not closed
+     * @param stderr error lines
+     * @return the exit status: 0, or the exit code of the first error
+     */
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr) {
+        Output out = new Output(stdout, BUFFER_SIZE);
+        Diagnostics diagnostics = new Diagnostics(stderr, Flags.debugRequested(args));
+        try {
+            Invocation invocation = Flags.parse(args);
+            if (invocation instanceof Invocation.Print print) {
+                out.utf8(print.text());
+                out.flush();
+                return 0;
+            }
+            Options options = ((Invocation.Run) invocation).options();
+            StrompyError first = new Pipeline(options, stdin, out, diagnostics).run();
+            return first == null ? 0 : first.type().exitCode();
+        } catch (StrompyError e) {
+            out.flushIfPossible();
+            diagnostics.report(e);
+            return e.type().exitCode();
+        } catch (OutOfMemoryError e) {
+            stderr.println("strompy: out of memory: raise the heap with JAVA_OPTS=-Xmx... or lower --max-elements");
+            return ErrorType.INTERNAL.exitCode();
+        } catch (RuntimeException | StackOverflowError e) {
+            out.flushIfPossible();
+            diagnostics.reportInternal(e);
+            return ErrorType.INTERNAL.exitCode();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.strompy.cli;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import dev.strompy.write.Format;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The raw command-line flags, as picocli fills them in. {@link #parse} turns them, once, into an
+ * {@link Invocation}; nothing else in strompy touches picocli.
+ */
+@Command(
+        name = "strompy",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        headerHeading = "",
+        header = "Evaluate streams of JSON matrix work items with EJML.",
+        synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%n",
+        description = {
+            "Reads work items {\"lhs\": MATRIX, \"op\": [{\"code\": NAME, \"rhs\": ...}, ...]} from each FILE "
+                    + "(or stdin), as one JSON array or a sequence of objects (NDJSON), applies the ops in order, "
+                    + "and writes one result per item to stdout.",
+        },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  strompy < op.json",
+            "      Evaluate the items in op.json.",
+            "  producer | strompy | consumer",
+            "      A pipeline: each result is passed on as soon as it is done.",
+            "  find data -name '*.json' -exec strompy -k -H {} +",
+            "      A batch over files: tag results with their file, go on past bad items.",
+        },
+        exitCodeListHeading = "%nExit status:%n")
+final class Flags {
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "JSON input files, read in order; - or none reads stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            converter = FormatConverter.class, completionCandidates = FormatNames.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-H", "--with-filename"},
+            description = "Tag each result with its source and item index.")
+    boolean withFilename;
+
+    @Option(names = {"-k", "--keep-going"},
+            description = "On a failed item, write an error record in its place and go on; "
+                    + "exit with the first error's status.")
+    boolean keepGoing;
+
+    @Option(names = "--max-elements", paramLabel = "N", defaultValue = "10000000",
+            description = "Largest number of entries one matrix may have (default: ${DEFAULT-VALUE}).")
+    long maxElements;
+
+    @Option(names = "--unbuffered", description = "Flush stdout after every result.")
+    boolean unbuffered;
+
+    @Option(names = "--list-ops", description = "List the op codes and exit.")
+    boolean listOps;
+
+    @Option(names = "--debug", description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show the version and exit.")
+    boolean version;
+
+    /** The largest --max-elements: one matrix must fit in one Java array. */
+    static final long MAX_ELEMENTS_CAP = Integer.MAX_VALUE - 8;
+
+    /** The picocli model, with the exit-code list filled in from {@link ErrorType}. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Flags());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "success");
+        Map<Integer, List<String>> byCode = new LinkedHashMap<>();
+        for (ErrorType t : ErrorType.values()) {
+            byCode.computeIfAbsent(t.exitCode(), k -> new ArrayList<>()).add(t.id());
+        }
+        byCode.forEach((code, types) -> codes.put(String.valueOf(code), types.size() == 1
+                ? ErrorType.valueOf(types.get(0).toUpperCase(Locale.ROOT)).examples()
+                : "bad input: " + String.join(", ", types)));
+        cl.getCommandSpec().usageMessage().exitCodeList(codes);
+        return cl;
+    }
+
+    /**
+     * Parses the arguments once.
+     *
+     * @throws StrompyError of type {@link ErrorType#USAGE} for a bad option or value
+     */
+    static Invocation parse(String... args) {
+        CommandLine cl = commandLine();
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new StrompyError(ErrorType.USAGE, e.getMessage());
+        }
+        Flags f = cl.getCommand();
+        if (f.help) {
+            return new Invocation.Print(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
+        }
+        if (f.version) {
+            return new Invocation.Print(versionText());
+        }
+        if (f.listOps) {
+            return new Invocation.Print(OpTable.text());
+        }
+        if (f.maxElements < 1 || f.maxElements > MAX_ELEMENTS_CAP) {
+            throw new StrompyError(ErrorType.USAGE,
+                    "--max-elements must be between 1 and " + MAX_ELEMENTS_CAP + ", got " + f.maxElements);
+        }
+        List<String> sources = f.files.isEmpty() ? List.of("-") : f.files;
+        return new Invocation.Run(new Options(sources, f.format, f.withFilename, f.keepGoing,
+                f.maxElements, f.unbuffered, f.debug));
+    }
+
+    /** True if {@code --debug} is among the arguments, for reporting errors that stop parsing. */
+    static boolean debugRequested(String... args) {
+        return List.of(args).contains("--debug");
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Flags.class.getResourceAsStream("/strompy.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // Only the version text suffers; it says "unknown".
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    static String versionText() {
+        return "strompy " + version() + "\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vendor") + ")\n";
+    }
+
+    /** Reads {@code --format} values case-insensitively. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "unknown format '" + value + "' (expected one of: " + String.join(", ", new FormatNames()) + ")");
+            }
+        }
+    }
+
+    /** The format names as users type them. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            for (Format f : Format.values()) {
+                names.add(f.name().toLowerCase(Locale.ROOT));
+            }
+            return names.iterator();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.strompy.cli;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens sources by name: {@code -} is stdin, anything else a file. */
+final class Sources {
+    private Sources() {
+    }
+
+    /**
+     * @return the source's bytes; closing it leaves stdin open
+     * @throws StrompyError of type {@link ErrorType#NO_INPUT} when the file is missing,
+     *     unreadable or a directory
+     */
+    static InputStream open(String name, InputStream stdin) {
+        if (name.equals("-")) {
+            return new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // stdin belongs to the process, not to one source
+                }
+            };
+        }
+        if (Files.isDirectory(Path.of(name))) {
+            throw new StrompyError(ErrorType.NO_INPUT, "Is a directory").atSource(name);
+        }
+        try {
+            return new FileInputStream(name);
+        } catch (FileNotFoundException e) {
+            throw new StrompyError(ErrorType.NO_INPUT, reason(e.getMessage()), e).atSource(name);
+        } catch (SecurityException e) {
+            throw new StrompyError(ErrorType.NO_INPUT, "Permission denied", e).atSource(name);
+        }
+    }
+
+    /** "a.json (No such file or directory)" → "No such file or directory". */
+    private static String reason(String message) {
+        if (message != null && message.endsWith(")")) {
+            int open = message.lastIndexOf(" (");
+            if (open >= 0) {
+                return message.substring(open + 2, message.length() - 1);
+            }
+        }
+        return message == null ? "cannot open" : message;
+    }
+}

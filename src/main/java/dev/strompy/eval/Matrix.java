@@ -1,0 +1,104 @@
+package dev.strompy.eval;
+
+import java.util.Arrays;
+
+/**
+ * A dense matrix of doubles, stored row by row.
+ *
+ * <p>The data array is owned by the matrix once handed in: it is neither copied on construction
+ * nor on {@link #data()}, so callers must not modify it afterwards.
+ */
+public final class Matrix implements Operand {
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+
+    /**
+     * @param rows at least 1
+     * @param cols at least 1
+     * @param data row-major entries, exactly {@code rows * cols} of them; not copied
+     * @throws IllegalArgumentException if the sizes do not agree
+     */
+    public Matrix(int rows, int cols, double[] data) {
+        if (rows < 1 || cols < 1 || (long) rows * cols != data.length) {
+            throw new IllegalArgumentException(
+                    "bad matrix: " + rows + "x" + cols + " with " + data.length + " entries");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** A matrix from nested rows of equal length; the rows are copied. */
+    public static Matrix ofRows(double[][] rows) {
+        if (rows.length == 0 || rows[0].length == 0) {
+            throw new IllegalArgumentException("a matrix needs at least one row and one column");
+        }
+        int cols = rows[0].length;
+        double[] data = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("ragged rows");
+            }
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return new Matrix(rows.length, cols, data);
+    }
+
+    /** A 1x1 matrix. */
+    public static Matrix scalar(double value) {
+        return new Matrix(1, 1, new double[] {value});
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    /** The entry at row {@code i}, column {@code j} (both 0-based). */
+    public double get(int i, int j) {
+        return data[i * cols + j];
+    }
+
+    /** The row-major entries, not copied: do not modify. */
+    public double[] data() {
+        return data;
+    }
+
+    /** The entries as a fresh array of rows. */
+    public double[][] toRows() {
+        double[][] out = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+        }
+        return out;
+    }
+
+    /** The shape as written in messages: {@code 4x3}. */
+    public String shape() {
+        return rows + "x" + cols;
+    }
+
+    @Override
+    public String kind() {
+        return "a matrix";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Matrix m && m.rows == rows && m.cols == cols && Arrays.equals(m.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.deepToString(toRows());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.strompy.eval;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import org.ejml.data.DMatrixRMaj;
+
+/** Allocates result matrices, refusing any over the element limit before it is allocated. */
+final class Workspace {
+    private final long maxElements;
+
+    Workspace(long maxElements) {
+        this.maxElements = maxElements;
+    }
+
+    DMatrixRMaj allocate(long rows, long cols) {
+        long n = rows * cols;
+        if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || n > maxElements) {
+            throw new StrompyError(ErrorType.LIMIT, "result would be " + rows + "x" + cols
+                    + ", over the limit of " + maxElements + " elements (--max-elements)");
+        }
+        return new DMatrixRMaj((int) rows, (int) cols);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.strompy.write;
+
+import tools.jackson.core.io.NumberOutput;
+
+/** The one number formatter: the shortest text that parses back to the same double. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /**
+     * {@code 1586.0}, {@code 0.30000000000000004}, {@code 1.0E-5}: integral values keep a
+     * {@code .0}, and {@code Double.parseDouble} of the text gives {@code d} back exactly.
+     * Not for NaN or infinities, which results never hold.
+     */
+    public static String shortest(double d) {
+        return NumberOutput.toString(d, true);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.strompy.write;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A buffered byte sink that turns every write failure into a typed error: a closed reader
+ * ({@code EPIPE}) is {@link ErrorType#BROKEN_PIPE}, anything else (disk full, bad descriptor) is
+ * {@link ErrorType#IO}. After a failure every further write or flush fails the same way, so
+ * nothing is retried and nothing is printed on a dead stream.
+ */
+public final class Output implements AutoCloseable {
+    private final OutputStream out;
+    private final byte[] buffer;
+    private int size;
+    private StrompyError failure;
+
+    /** @param out written in chunks of at most {@code bufferSize} bytes; not closed here */
+    public Output(OutputStream out, int bufferSize) {
+        this.out = out;
+        this.buffer = new byte[bufferSize];
+    }
+
+    public void write(int b) {
+        if (size == buffer.length) {
+            drain();
+        }
+        buffer[size++] = (byte) b;
+    }
+
+    /** Writes a string of ASCII characters (numbers, punctuation), one byte each. */
+    public void ascii(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            write(s.charAt(i));
+        }
+    }
+
+    public void write(byte[] bytes) {
+        if (bytes.length > buffer.length - size) {
+            drain();
+            if (bytes.length > buffer.length) {
+                send(bytes, bytes.length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, buffer, size, bytes.length);
+        size += bytes.length;
+    }
+
+    /** Writes text as UTF-8. */
+    public void utf8(String s) {
+        write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends everything buffered to the stream and flushes it. */
+    public void flush() {
+        drain();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * Flushes, keeping any failure for the next write instead of throwing it: for use inside a
+     * read, where a dead stdout must not be mistaken for bad input.
+     */
+    public void flushIfPossible() {
+        if (failure != null) {
+            return;
+        }
+        try {
+            flush();
+        } catch (StrompyError e) {
+            // kept in `failure`; the next write or flush throws it
+        }
+    }
+
+    private void drain() {
+        if (failure != null) {
+            throw failure;
+        }
+        if (size > 0) {
+            int n = size;
+            size = 0;
+            send(buffer, n);
+        }
+    }
+
+    private void send(byte[] bytes, int n) {
+        if (failure != null) {
+            throw failure;
+        }
+        try {
+            out.write(bytes, 0, n);
+        } catch (IOException e) {
+            throw fail(e);
+        }
+    }
+
+    private StrompyError fail(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        failure = message.contains("Broken pipe")
+                ? new StrompyError(ErrorType.BROKEN_PIPE, "broken pipe", e)
+                : new StrompyError(ErrorType.IO, "write error on stdout: " + message, e);
+        return failure;
+    }
+
+    /** Flushes; the underlying stream stays open (it is usually stdout). */
+    @Override
+    public void close() {
+        flush();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.strompy.write;
+
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Matrix;
+
+/** Prints outcomes as they come. Writers never evaluate and never decide exit codes. */
+public interface ResultWriter {
+    /** Before the first outcome. */
+    void begin();
+
+    /** A finished item. */
+    void result(String source, long item, Matrix result);
+
+    /** A failed item, in keep-going mode: a record in the item's place. */
+    void error(StrompyError error);
+
+    /** After the last outcome, also when a run stops on an error: closes what was opened. */
+    void end();
+
+    /** Creates the writer for a format. */
+    static ResultWriter create(Format format, Output out, boolean withSource) {
+        switch (format) {
+            case JSON:
+                return new JsonArrayWriter(out, withSource);
+            case JSONL:
+            default:
+                return new JsonLinesWriter(out, withSource);
+        }
+    }
+}
