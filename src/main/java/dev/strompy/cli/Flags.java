@@ -93,13 +93,17 @@ final class Flags {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put("0", "success");
-        Map<Integer, List<String>> byCode = new LinkedHashMap<>();
+        Map<Integer, List<ErrorType>> byCode = new LinkedHashMap<>();
         for (ErrorType t : ErrorType.values()) {
-            byCode.computeIfAbsent(t.exitCode(), k -> new ArrayList<>()).add(t.id());
+            byCode.computeIfAbsent(t.exitCode(), k -> new ArrayList<>()).add(t);
         }
-        byCode.forEach((code, types) -> codes.put(String.valueOf(code), types.size() == 1
-                ? ErrorType.valueOf(types.get(0).toUpperCase(Locale.ROOT)).examples()
-                : "bad input: " + String.join(", ", types)));
+        byCode.forEach((code, types) -> {
+            List<String> ids = new ArrayList<>();
+            types.forEach(t -> ids.add(t.id()));
+            codes.put(String.valueOf(code), types.size() == 1
+                    ? types.get(0).id() + ": " + types.get(0).examples()
+                    : "bad input: " + String.join(", ", ids));
+        });
         cl.getCommandSpec().usageMessage().exitCodeList(codes);
         return cl;
     }

@@ -27,7 +27,7 @@ final class JsonCursor implements AutoCloseable {
     private long item = -1;
 
     JsonCursor(InputStream in) {
-        this.parser = FACTORY.createParser(ObjectReadContext.empty(), in);
+        this.parser = FACTORY.createParser(ObjectReadContext.empty(), Bom.skip(in));
     }
 
     void setItem(long index) {
@@ -147,6 +147,10 @@ final class JsonCursor implements AutoCloseable {
         int marker = m.indexOf(" (start marker at");
         if (marker >= 0) {
             m = m.substring(0, marker);
+        }
+        int hint = m.indexOf(": enable `");
+        if (hint >= 0) {
+            m = m.substring(0, hint);
         }
         int nl = m.indexOf('\n');
         if (nl >= 0) {

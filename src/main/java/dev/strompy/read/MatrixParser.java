@@ -72,7 +72,7 @@ final class MatrixParser {
                 cols = count;
             } else if (count != cols) {
                 throw in.errorAt(rowStart, ErrorType.SCHEMA, "ragged rows in " + what + ": row " + rows + " has "
-                        + count + " entries, row 0 has " + cols);
+                        + count + (count == 1 ? " entry" : " entries") + ", row 0 has " + cols);
             }
             rows++;
         }

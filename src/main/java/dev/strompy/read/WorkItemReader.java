@@ -126,7 +126,7 @@ public final class WorkItemReader implements AutoCloseable {
             }
         }
         if (lhs == null || held == null) {
-            throw in.error(ErrorType.SCHEMA, "item is missing key \"" + (lhs == null ? "lhs" : "op") + "\"");
+            throw in.error(ErrorType.SCHEMA, "missing key \"" + (lhs == null ? "lhs" : "op") + "\"");
         }
         return new WorkItem(index, start[0], start[1], lhs, OpCursor.replaying(held));
     }
@@ -213,11 +213,11 @@ public final class WorkItemReader implements AutoCloseable {
     }
 
     private StrompyError duplicate(String key) {
-        return in.error(ErrorType.SCHEMA, "duplicate key \"" + key + "\" in item");
+        return in.error(ErrorType.SCHEMA, "duplicate key \"" + key + "\"");
     }
 
     private StrompyError unknownKey(String key) {
-        return in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" in item (expected \"lhs\" and \"op\")");
+        return in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" (expected \"lhs\" and \"op\")");
     }
 
     @Override
