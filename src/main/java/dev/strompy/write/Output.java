@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A buffered byte sink that turns every write failure into a typed error: a closed reader
  * ({@code EPIPE}) is {@link ErrorType#BROKEN_PIPE}, anything else (disk full, bad descriptor) is
- * {@link ErrorType#IO}. After a failure every further write or flush fails the same way, so
- * nothing is retried and nothing is printed on a dead stream.
+ * {@link ErrorType#IO}. After a failure every further flush, and every write that reaches the
+ * stream, fails the same way, so nothing is retried and nothing is printed on a dead stream.
  */
 public final class Output implements AutoCloseable {
     private final OutputStream out;

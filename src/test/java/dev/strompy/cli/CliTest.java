@@ -1,0 +1,171 @@
+package dev.strompy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strompy.eval.OpCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    /** A stdout that accepts {@code capacity} bytes, then fails like the OS would. */
+    private static final class FailingStdout extends OutputStream {
+        private final String message;
+        private int capacity;
+        final ByteArrayOutputStream accepted = new ByteArrayOutputStream();
+
+        FailingStdout(int capacity, String message) {
+            this.capacity = capacity;
+            this.message = message;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > capacity) {
+                throw new IOException(message);
+            }
+            capacity -= len;
+            accepted.write(b, off, len);
+        }
+    }
+
+    private static InputStream items(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
+        }
+        return new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fullDiskIsAnIoErrorWithExit74() {
+        Run run = Run.of(items(100_000), new FailingStdout(0, "No space left on device"));
+        assertEquals(74, run.exit());
+        assertEquals("strompy: write error on stdout: No space left on device\n", run.err());
+    }
+
+    @Test
+    void brokenPipeStopsWithExit141AndPrintsNothing() {
+        FailingStdout stdout = new FailingStdout(100, "Broken pipe");
+        Run run = Run.of(items(100_000), stdout);
+        assertEquals(141, run.exit());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void helpAndVersionIntoAFullDiskFail() {
+        assertEquals(74, Run.of(items(0), new FailingStdout(0, "No space left on device"), "--help").exit());
+        assertEquals(74, Run.of(items(0), new FailingStdout(0, "No space left on device"), "--version").exit());
+        assertEquals(74, Run.of(items(0), new FailingStdout(0, "No space left on device"), "--list-ops").exit());
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnInternalErrorWithExit70() {
+        InputStream exploding = new InputStream() {
+            @Override
+            public int read() {
+                throw new IllegalStateException("boom");
+            }
+        };
+        Run run = Run.of(exploding, new ByteArrayOutputStream());
+        assertEquals(70, run.exit());
+        assertTrue(run.err().startsWith("strompy: internal error: java.lang.IllegalStateException: boom"), run.err());
+        assertTrue(!run.err().contains("\tat "), run.err());
+        Run debug = Run.of(exploding, new ByteArrayOutputStream(), "--debug");
+        assertTrue(debug.err().contains("\tat "), "--debug shows the stack trace");
+    }
+
+    @Test
+    void aReadErrorIsAnIoErrorWithExit74() {
+        InputStream failing = new InputStream() {
+            private int left = 30;
+
+            @Override
+            public int read() throws IOException {
+                if (left-- <= 0) {
+                    throw new IOException("Input/output error");
+                }
+                return ' ';
+            }
+        };
+        Run run = Run.of(failing, new ByteArrayOutputStream());
+        assertEquals(74, run.exit());
+        assertTrue(run.err().contains("read error: Input/output error"), run.err());
+    }
+
+    @Test
+    void helpListsEveryOptionDefaultExampleAndExitCode() {
+        Run run = Run.of("", "--help");
+        assertEquals(0, run.exit());
+        for (String s : new String[] {"--format", "--with-filename", "--keep-going", "--max-elements", "--unbuffered",
+            "--list-ops", "--debug", "default: 10000000", "default: jsonl", "strompy < op.json", "Exit status:",
+            "64", "65", "66", "70", "74", "141"}) {
+            assertTrue(run.out().contains(s), "help mentions " + s);
+        }
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void versionNamesTheJavaRuntime() {
+        Run run = Run.of("", "--version");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("strompy "), run.out());
+        assertTrue(run.out().contains("Java " + System.getProperty("java.version")), run.out());
+    }
+
+    @Test
+    void listOpsNamesEveryCode() {
+        Run run = Run.of("", "--list-ops");
+        assertEquals(0, run.exit());
+        for (OpCode op : OpCode.values()) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(op.code() + " ")), op.code());
+        }
+    }
+
+    @Test
+    void resultsAreFlushedBeforeReadingWaitsForMoreInput() {
+        // stdin that has one item ready, then would block: by then the result must be on stdout.
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        byte[] first = "{\"lhs\":[[1]],\"op\":[]}\n".getBytes(StandardCharsets.UTF_8);
+        InputStream stdin = new InputStream() {
+            private int pos;
+
+            @Override
+            public int available() {
+                return pos < first.length ? first.length - pos : 0;
+            }
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (pos < first.length) {
+                    int n = Math.min(len, first.length - pos);
+                    System.arraycopy(first, pos, b, off, n);
+                    pos += n;
+                    return n;
+                }
+                // The point where a real pipe would block.
+                assertEquals("[[1.0]]\n", stdout.toString(StandardCharsets.UTF_8));
+                return -1;
+            }
+        };
+        Run run = Run.of(stdin, stdout);
+        assertEquals(0, run.exit());
+        assertEquals("[[1.0]]\n", stdout.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.strompy.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class StrompyErrorTest {
+    @Test
+    void describesThePlaceGnuStyle() {
+        StrompyError e = new StrompyError(ErrorType.SHAPE, "shape mismatch: 4x3 · 2x2")
+                .atOp(1, "mul").atItem(3).atPosition(12, 5).atSource("a.json");
+        assertEquals("a.json:12:5: item 3, op 1 (mul): shape mismatch: 4x3 · 2x2", e.describe());
+    }
+
+    @Test
+    void leavesOutWhatIsNotKnown() {
+        assertEquals("no/such.json: No such file or directory",
+                new StrompyError(ErrorType.NO_INPUT, "No such file or directory").atSource("no/such.json").describe());
+        assertEquals("-:1:2: item 0: bad", new StrompyError(ErrorType.SCHEMA, "bad").atItem(0).atPosition(1, 2).atSource("-").describe());
+        assertEquals("bad", new StrompyError(ErrorType.USAGE, "bad").describe());
+    }
+
+    @Test
+    void theInnermostPlaceWins() {
+        StrompyError e = new StrompyError(ErrorType.OP, "x").atPosition(3, 4).atOp(2, null).atOp(7, "mul").atPosition(9, 9);
+        assertEquals(3, e.line());
+        assertEquals(2, e.op());
+        assertEquals("mul", e.code());
+    }
+
+    @Test
+    void exitCodesFollowTheTable() {
+        assertEquals(64, ErrorType.USAGE.exitCode());
+        for (ErrorType t : new ErrorType[] {ErrorType.SYNTAX, ErrorType.SCHEMA, ErrorType.OP, ErrorType.SHAPE,
+            ErrorType.NUMERIC, ErrorType.RANGE, ErrorType.LIMIT}) {
+            assertEquals(65, t.exitCode(), t.id());
+        }
+        assertEquals(66, ErrorType.NO_INPUT.exitCode());
+        assertEquals(70, ErrorType.INTERNAL.exitCode());
+        assertEquals(74, ErrorType.IO.exitCode());
+        assertEquals(141, ErrorType.BROKEN_PIPE.exitCode());
+    }
+}
