@@ -135,7 +135,7 @@ final class JsonCursor implements AutoCloseable {
         }
         String message = e.getOriginalMessage();
         if (e instanceof StreamConstraintsException) {
-            message = "input exceeds a parser limit: " + message;
+            message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")");
         }
         TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         return at(new StrompyError(ErrorType.SYNTAX, tidy(message), e), loc);

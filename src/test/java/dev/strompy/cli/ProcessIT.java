@@ -1,0 +1,107 @@
+package dev.strompy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a real process in real pipes. */
+class ProcessIT {
+    private static final String JAR = Path.of(System.getProperty("strompy.jar", "target/strompy.jar")).toAbsolutePath().toString();
+    private static final ExecutorService READER = Executors.newSingleThreadExecutor();
+
+    private record Result(int exit, String out, String err, long millis) {
+    }
+
+    private static Result sh(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
+        pb.environment().put("JAR", JAR);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        long start = System.nanoTime();
+        Process p = pb.start();
+        Future<String> err = READER.submit(() -> new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "process ended");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS), millis);
+    }
+
+    @AfterAll
+    static void stopReader() {
+        READER.shutdownNow();
+    }
+
+    @Test
+    void headOnAnEndlessInputEndsWithStatus141AndNoMessage() throws Exception {
+        Result r = sh("yes '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}' | java -jar \"$JAR\" 2>err.txt | head -1;"
+                + " status=${PIPESTATUS[1]}; cat err.txt >&2; rm -f err.txt; exit $status");
+        assertEquals("[[2.0,4.0]]\n", r.out());
+        assertEquals(141, r.exit(), r.err());
+        assertEquals("", r.err());
+        // A hang detector, not a benchmark: the JVM start dominates; the end itself is immediate.
+        assertTrue(r.millis() < 10_000, r.millis() + " ms");
+    }
+
+    @Test
+    void aFullDiskGivesStatus74() throws Exception {
+        Result r = sh("printf '{\"lhs\":[[1]],\"op\":[]}' | java -jar \"$JAR\" > /dev/full");
+        assertEquals(74, r.exit());
+        assertEquals("strompy: write error on stdout: No space left on device\n", r.err());
+        assertEquals(74, sh("java -jar \"$JAR\" --help > /dev/full").exit());
+        assertEquals(74, sh("java -jar \"$JAR\" --version > /dev/full").exit());
+    }
+
+    @Test
+    void aPausingProducerGetsEachResultBeforeSendingTheNext() throws Exception {
+        Process p = new ProcessBuilder("java", "-jar", JAR).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream stdin = p.getOutputStream();
+                BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int i = 1; i <= 3; i++) {
+                stdin.write(("{\"lhs\":[[" + i + "]],\"op\":[{\"code\":\"scale\",\"rhs\":10}]}\n").getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+                int item = i;
+                Future<String> line = READER.submit(stdout::readLine);
+                assertEquals("[[" + (item * 10) + ".0]]", line.get(20, TimeUnit.SECONDS), "result " + item + " arrives while input stays open");
+            }
+        }
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+    }
+
+    @Test
+    void theLauncherWorksFromAnyDirectoryAndThroughASymlink(@TempDir Path dir) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Path link = dir.resolve("strompy-link");
+        Files.createSymbolicLink(link, root.resolve("bin/strompy"));
+        Result r = sh("cd '" + dir + "' && '" + link + "' < '" + root.resolve("op.json") + "'");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[[1586.0]]\n", r.out());
+        assertEquals("", r.err(), "no build output once the jar is current");
+    }
+
+    @Test
+    void fileOperandsAndTheExitStatusOfTheFirstError(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("a.json"), List.of("{\"lhs\":[[1]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}"));
+        Files.write(dir.resolve("b.json"), List.of("{\"lhs\":[[1]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1],[2]]}]}"));
+        Result r = sh("cd '" + dir + "' && java -jar \"$JAR\" -k a.json missing.json b.json");
+        assertEquals(66, r.exit(), r.err());
+        assertEquals("[[1.0,2.0]]\n{\"error\":{\"type\":\"shape\",\"message\":\"shape mismatch: 1x1 · 2x1\",\"source\":\"b.json\","
+                + "\"item\":0,\"op\":0,\"code\":\"mul\",\"line\":1,\"column\":20}}\n", r.out());
+        assertEquals("strompy: missing.json: No such file or directory\n"
+                + "strompy: b.json:1:20: item 0, op 0 (mul): shape mismatch: 1x1 · 2x1\n", r.err());
+    }
+}
