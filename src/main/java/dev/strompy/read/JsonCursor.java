@@ -22,12 +22,14 @@ final class JsonCursor implements AutoCloseable {
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
 
-    private final JsonParser parser;
+    private final InputStream source;
+    /** Made on the first {@link #next()}, so that even the first bytes' errors come from there. */
+    private JsonParser parser;
     /** The item being read, for error messages; -1 between items. */
     private long item = -1;
 
     JsonCursor(InputStream in) {
-        this.parser = FACTORY.createParser(ObjectReadContext.empty(), Bom.skip(in));
+        this.source = in;
     }
 
     void setItem(long index) {
@@ -37,6 +39,9 @@ final class JsonCursor implements AutoCloseable {
     /** The next token, or null at the end of input. */
     JsonToken next() {
         try {
+            if (parser == null) {
+                parser = FACTORY.createParser(ObjectReadContext.empty(), Encoding.utf8(source));
+            }
             return parser.nextToken();
         } catch (JacksonException e) {
             throw translate(e);
@@ -188,8 +193,12 @@ final class JsonCursor implements AutoCloseable {
     @Override
     public void close() {
         try {
-            parser.close();
-        } catch (JacksonException e) {
+            if (parser != null) {
+                parser.close();
+            } else {
+                source.close();
+            }
+        } catch (JacksonException | java.io.IOException e) {
             // Closing only releases buffers and the source; a failure here loses nothing.
         }
     }

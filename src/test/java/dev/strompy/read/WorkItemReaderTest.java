@@ -196,6 +196,25 @@ class WorkItemReaderTest {
 
     @ParameterizedTest
     @EnumSource(Feed.class)
+    void utf16AndUtf32AreRefused(Feed feed) {
+        String json = "{\"lhs\":[[1]],\"op\":[]}";
+        for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {java.nio.charset.StandardCharsets.UTF_16,
+            java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE,
+            java.nio.charset.Charset.forName("UTF-32LE")}) {
+            StrompyError e = assertThrows(StrompyError.class, () -> {
+                try (WorkItemReader r = new WorkItemReader(feed.of(json.getBytes(cs)), LIMITS)) {
+                    r.next();
+                }
+            }, cs.name());
+            assertEquals(ErrorType.SYNTAX, e.type(), cs.name());
+            assertEquals("input is not UTF-8 (it looks like UTF-16 or UTF-32)", e.detail());
+        }
+        assertEquals(List.of("[[1.0]]"), readAll(feed, "{\"lhs\":[[1]],\"op\":[]}"));
+        assertEquals(List.of(), readAll(feed, " "));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Feed.class)
     void opsAreParsedOnlyAsTheyArePulled(Feed feed) {
         // The second op is malformed: pulling the first must succeed before that is seen.
         try (WorkItemReader r = reader(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},{\"code\":7}]}")) {
