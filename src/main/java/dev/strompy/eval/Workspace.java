@@ -13,11 +13,17 @@ final class Workspace {
     }
 
     DMatrixRMaj allocate(long rows, long cols) {
-        long n = rows * cols;
-        if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || n > maxElements) {
+        if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > maxElements) {
             throw new StrompyError(ErrorType.LIMIT, "result would be " + rows + "x" + cols
                     + ", over the limit of " + maxElements + " elements (--max-elements)");
         }
         return new DMatrixRMaj((int) rows, (int) cols);
+    }
+
+    /** A 1x1 result. */
+    DMatrixRMaj scalar(double value) {
+        DMatrixRMaj out = new DMatrixRMaj(1, 1);
+        out.data[0] = value;
+        return out;
     }
 }
