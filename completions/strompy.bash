@@ -169,9 +169,10 @@ function _picocli_strompy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-H' '--with-filename' '-k' '--keep-going' '--unbuffered' '--list-ops' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--max-elements'"
-  local FORMAT_option_args=("jsonl" "json") # --format values
+  local flag_opts="'-H' '--with-filename' '-k' '--keep-going' '--unbuffered' '--no-progress' '--list-ops' '--debug' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--max-elements' '--digits' '--color'"
+  local FORMAT_option_args=("jsonl" "json" "table") # --format values
+  local WHEN_option_args=("auto" "never" "always") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -183,6 +184,14 @@ function _picocli_strompy() {
       ;;
     '--max-elements')
       return
+      ;;
+    '--digits')
+      return
+      ;;
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

@@ -1,6 +1,7 @@
 package dev.strompy;
 
 import dev.strompy.cli.Cli;
+import dev.strompy.cli.Terminal;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -19,7 +20,8 @@ public final class Main {
         int status = Cli.run(args,
                 new FileInputStream(FileDescriptor.in),
                 new FileOutputStream(FileDescriptor.out),
-                System.err);
+                System.err,
+                Terminal.detect());
         System.exit(status);
     }
 }

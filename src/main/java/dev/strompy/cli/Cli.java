@@ -23,20 +23,22 @@ public final class Cli {
      *
      * @param stdout written through a checked buffer and flushed; not closed
      * @param stderr error lines
+     * @param terminal which streams are terminals, for colour and the progress bar
      * @return the exit status: 0, or the exit code of the first error
      */
-    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr) {
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr,
+            Terminal terminal) {
         Output out = new Output(stdout, BUFFER_SIZE);
         Diagnostics diagnostics = new Diagnostics(stderr, Flags.debugRequested(args));
         try {
-            Invocation invocation = Flags.parse(args);
+            Invocation invocation = Flags.parse(terminal, args);
             if (invocation instanceof Invocation.Print print) {
                 out.utf8(print.text());
                 out.flush();
                 return 0;
             }
             Options options = ((Invocation.Run) invocation).options();
-            StrompyError first = new Pipeline(options, stdin, out, diagnostics).run();
+            StrompyError first = new Pipeline(options, stdin, out, stderr, diagnostics).run();
             return first == null ? 0 : first.type().exitCode();
         } catch (StrompyError e) {
             out.flushIfPossible();

@@ -40,6 +40,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  strompy < op.json",
             "      Evaluate the items in op.json.",
+            "  strompy --format table --digits 4 op.json",
+            "      The same, as aligned tables for reading.",
             "  producer | strompy | consumer",
             "      A pipeline: each result is passed on as soon as it is done.",
             "  find data -name '*.json' -exec strompy -k -H {} +",
@@ -72,6 +74,20 @@ final class Flags {
     @Option(names = "--unbuffered", description = "Flush stdout after every result.")
     boolean unbuffered;
 
+    @Option(names = "--digits", paramLabel = "N", defaultValue = "6",
+            description = "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).")
+    int digits;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            converter = ColorConverter.class, completionCandidates = ColorNames.class,
+            description = "Colour table headers: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: "
+                    + "when stdout is a terminal and NO_COLOR is not set).")
+    Color color;
+
+    @Option(names = "--no-progress",
+            description = "Never show a progress bar (by default one shows on a terminal for files over 50 MB).")
+    boolean noProgress;
+
     @Option(names = "--list-ops", description = "List the op codes and exit.")
     boolean listOps;
 
@@ -83,6 +99,9 @@ final class Flags {
 
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show the version and exit.")
     boolean version;
+
+    /** When to colour. */
+    enum Color { AUTO, NEVER, ALWAYS }
 
     /** The largest --max-elements: one matrix must fit in one Java array. */
     static final long MAX_ELEMENTS_CAP = Integer.MAX_VALUE - 8;
@@ -113,7 +132,7 @@ final class Flags {
      *
      * @throws StrompyError of type {@link ErrorType#USAGE} for a bad option or value
      */
-    static Invocation parse(String... args) {
+    static Invocation parse(Terminal terminal, String... args) {
         CommandLine cl = commandLine();
         try {
             cl.parseArgs(args);
@@ -134,9 +153,15 @@ final class Flags {
             throw new StrompyError(ErrorType.USAGE,
                     "--max-elements must be between 1 and " + MAX_ELEMENTS_CAP + ", got " + f.maxElements);
         }
+        if (f.digits < 1 || f.digits > 17) {
+            throw new StrompyError(ErrorType.USAGE, "--digits must be between 1 and 17, got " + f.digits);
+        }
+        boolean color = f.color == Color.ALWAYS
+                || (f.color == Color.AUTO && terminal.stdoutIsTerminal() && !terminal.noColor());
         List<String> sources = f.files.isEmpty() ? List.of("-") : f.files;
         return new Invocation.Run(new Options(sources, f.format, f.withFilename, f.keepGoing,
-                f.maxElements, f.unbuffered, f.debug));
+                f.maxElements, f.unbuffered, f.debug, f.digits, color,
+                !f.noProgress && terminal.stderrIsTerminal(), terminal));
     }
 
     /** True if {@code --debug} is among the arguments, for reporting errors that stop parsing. */
@@ -162,16 +187,30 @@ final class Flags {
                 + System.getProperty("java.vendor") + ")\n";
     }
 
-    /** Reads {@code --format} values case-insensitively. */
+    /** An enum's constants as users type them: lower case. */
+    private static List<String> names(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> v : values) {
+            names.add(v.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    /** Reads an enum constant from its lower-case name, listing the choices on a typo. */
+    private static <E extends Enum<E>> E convert(Class<E> type, String what, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("unknown " + what + " '" + value + "' (expected one of: "
+                    + String.join(", ", names(type.getEnumConstants())) + ")");
+        }
+    }
+
+    /** Reads {@code --format} values. */
     static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            try {
-                return Format.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "unknown format '" + value + "' (expected one of: " + String.join(", ", new FormatNames()) + ")");
-            }
+            return Flags.convert(Format.class, "format", value);
         }
     }
 
@@ -179,11 +218,23 @@ final class Flags {
     static final class FormatNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            List<String> names = new ArrayList<>();
-            for (Format f : Format.values()) {
-                names.add(f.name().toLowerCase(Locale.ROOT));
-            }
-            return names.iterator();
+            return names(Format.values()).iterator();
+        }
+    }
+
+    /** Reads {@code --color} values. */
+    static final class ColorConverter implements CommandLine.ITypeConverter<Color> {
+        @Override
+        public Color convert(String value) {
+            return Flags.convert(Color.class, "colour mode", value);
+        }
+    }
+
+    /** The colour modes as users type them. */
+    static final class ColorNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return names(Color.values()).iterator();
         }
     }
 }

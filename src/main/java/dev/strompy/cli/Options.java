@@ -13,6 +13,11 @@ import java.util.List;
  * @param maxElements the largest number of entries a matrix may have
  * @param unbuffered flush after every result
  * @param debug print stack traces with errors
+ * @param digits significant digits in tables
+ * @param color ANSI colour in tables (resolved from --color, NO_COLOR and the terminal)
+ * @param progress a progress bar on stderr for large files (resolved from --no-progress and
+ *     the terminal)
+ * @param terminal the process's terminal, for the progress bar's width
  */
 public record Options(
         List<String> sources,
@@ -21,7 +26,11 @@ public record Options(
         boolean keepGoing,
         long maxElements,
         boolean unbuffered,
-        boolean debug) {
+        boolean debug,
+        int digits,
+        boolean color,
+        boolean progress,
+        Terminal terminal) {
     public Options {
         sources = List.copyOf(sources);
     }

@@ -8,7 +8,9 @@ import dev.strompy.read.ReadLimits;
 import dev.strompy.read.ResultReader;
 import dev.strompy.write.Output;
 import dev.strompy.write.ResultWriter;
+import dev.strompy.write.TableStyle;
 import java.io.InputStream;
+import java.io.PrintStream;
 
 /**
  * The run itself: sources → items → evaluation → writer, one item at a time.
@@ -22,13 +24,16 @@ public final class Pipeline {
     private final Options options;
     private final InputStream stdin;
     private final Output out;
+    private final PrintStream stderr;
     private final Diagnostics diagnostics;
     private StrompyError first;
+    private Progress progress;
 
-    public Pipeline(Options options, InputStream stdin, Output out, Diagnostics diagnostics) {
+    public Pipeline(Options options, InputStream stdin, Output out, PrintStream stderr, Diagnostics diagnostics) {
         this.options = options;
         this.stdin = stdin;
         this.out = out;
+        this.stderr = stderr;
         this.diagnostics = diagnostics;
     }
 
@@ -39,7 +44,9 @@ public final class Pipeline {
      * @throws StrompyError when writing to stdout fails (broken pipe, I/O)
      */
     public StrompyError run() {
-        ResultWriter writer = ResultWriter.create(options.format(), out, options.withSource());
+        TableStyle table = new TableStyle(options.digits(), options.color(),
+                options.withSource() || options.sources().size() > 1);
+        ResultWriter writer = ResultWriter.create(options.format(), out, options.withSource(), table);
         Evaluator evaluator = new Evaluator(options.maxElements());
         ReadLimits limits = new ReadLimits(options.maxElements());
         writer.begin();
@@ -61,9 +68,14 @@ public final class Pipeline {
         } catch (StrompyError e) {
             return failed(e, writer, false);
         }
-        InputStream in = new PausingInput(raw, out::flushIfPossible);
+        progress = Progress.forSource(name, Sources.size(name), options.progress(), stderr, options.terminal());
+        InputStream counted = progress == null ? raw : progress.count(raw);
+        InputStream in = new PausingInput(counted, out::flushIfPossible);
         try (ResultReader results = new ResultReader(in, name, limits, evaluator)) {
             for (Outcome o = results.next(); o != null; o = results.next()) {
+                if (progress != null) {
+                    progress.item();
+                }
                 if (o.failed()) {
                     if (!failed(o.error(), writer, true)) {
                         return false;
@@ -74,6 +86,11 @@ public final class Pipeline {
                         out.flush();
                     }
                 }
+            }
+        } finally {
+            if (progress != null) {
+                progress.clear();
+                progress = null;
             }
         }
         return true;
@@ -89,6 +106,9 @@ public final class Pipeline {
         }
         // Results before the error reach stdout before the error reaches stderr.
         out.flush();
+        if (progress != null) {
+            progress.clear();
+        }
         diagnostics.report(e);
         return options.keepGoing();
     }

@@ -40,6 +40,19 @@ final class Sources {
         }
     }
 
+    /** The size of a regular file, or -1 for stdin, a pipe or a device. */
+    static long size(String name) {
+        if (name.equals("-")) {
+            return -1;
+        }
+        try {
+            Path p = Path.of(name);
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** "a.json (No such file or directory)" → "No such file or directory". */
     private static String reason(String message) {
         if (message != null && message.endsWith(")")) {

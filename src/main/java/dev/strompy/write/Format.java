@@ -5,5 +5,7 @@ public enum Format {
     /** One line per item: the result as nested rows. */
     JSONL,
     /** One JSON array of all results, written as it goes. */
-    JSON
+    JSON,
+    /** For people: a header per item and aligned columns. */
+    TABLE
 }

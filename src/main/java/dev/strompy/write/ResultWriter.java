@@ -17,11 +17,18 @@ public interface ResultWriter {
     /** After the last outcome, also when a run stops on an error: closes what was opened. */
     void end();
 
-    /** Creates the writer for a format. */
-    static ResultWriter create(Format format, Output out, boolean withSource) {
+    /**
+     * Creates the writer for a format.
+     *
+     * @param withSource tag JSON results with source and item; name the source in table headers
+     * @param table how tables look; used only for {@link Format#TABLE}
+     */
+    static ResultWriter create(Format format, Output out, boolean withSource, TableStyle table) {
         switch (format) {
             case JSON:
                 return new JsonArrayWriter(out, withSource);
+            case TABLE:
+                return new TableWriter(out, table);
             case JSONL:
             default:
                 return new JsonLinesWriter(out, withSource);

@@ -3,9 +3,8 @@ package dev.strompy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The packaged jar, run as a real process in real pipes. */
 class ProcessIT {
@@ -65,19 +66,37 @@ class ProcessIT {
         assertEquals(74, sh("java -jar \"$JAR\" --version > /dev/full").exit());
     }
 
-    @Test
-    void aPausingProducerGetsEachResultBeforeSendingTheNext() throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", JAR).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream stdin = p.getOutputStream();
-                BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonl", "json", "table"})
+    void aPausingProducerGetsEachResultBeforeSendingTheNext(String format) throws Exception {
+        Process p = new ProcessBuilder("java", "-jar", JAR, "--format", format)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder seen = new StringBuilder();
+        InputStream stdout = p.getInputStream();
+        try (OutputStream stdin = p.getOutputStream()) {
             for (int i = 1; i <= 3; i++) {
                 stdin.write(("{\"lhs\":[[" + i + "]],\"op\":[{\"code\":\"scale\",\"rhs\":10}]}\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
-                int item = i;
-                Future<String> line = READER.submit(stdout::readLine);
-                assertEquals("[[" + (item * 10) + ".0]]", line.get(20, TimeUnit.SECONDS), "result " + item + " arrives while input stays open");
+                String want = switch (format) {
+                    case "table" -> "# item " + (i - 1) + " (1x1)\n" + (i * 10) + ".\n";
+                    default -> "[[" + (i * 10) + ".0]]";
+                };
+                // Read whatever arrives until this item's result is there; input stays open meanwhile.
+                Future<Boolean> arrived = READER.submit(() -> {
+                    byte[] buf = new byte[256];
+                    while (!seen.toString().contains(want)) {
+                        int n = stdout.read(buf);
+                        if (n < 0) {
+                            return false;
+                        }
+                        seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                    return true;
+                });
+                assertTrue(arrived.get(20, TimeUnit.SECONDS), "item " + i + " is out while input stays open: " + seen);
             }
         }
+        stdout.readAllBytes();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
     }

@@ -1,0 +1,70 @@
+package dev.strompy.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the process's surroundings are: whether stdout and stderr are terminals, whether the
+ * user asked for no colour ({@code NO_COLOR}), and how wide the terminal is. Found once, in
+ * {@link #detect()}; tests pass their own.
+ *
+ * @param stdoutIsTerminal colour may go to stdout
+ * @param stderrIsTerminal a progress bar may go to stderr
+ * @param noColor {@code NO_COLOR} is set to a non-empty value
+ * @param columns terminal width from {@code COLUMNS}, or 0 when unknown (see {@link #width()})
+ */
+public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boolean noColor, int columns) {
+    /** Neither stream a terminal: scripts, pipes, tests. */
+    public static final Terminal NONE = new Terminal(false, false, false, 80);
+
+    /**
+     * Looks at the real process. Java 17 cannot ask isatty(2) of one descriptor, so this reads
+     * where {@code /proc/self/fd/N} points; where there is no {@code /proc}, nothing counts as
+     * a terminal (no colour, no progress bar), which is the safe side.
+     */
+    public static Terminal detect() {
+        Map<String, String> env = System.getenv();
+        String noColor = env.get("NO_COLOR");
+        int columns = 0;
+        try {
+            columns = Integer.parseInt(env.getOrDefault("COLUMNS", "0").trim());
+        } catch (NumberFormatException e) {
+            // unknown: ask the terminal when a bar is drawn
+        }
+        return new Terminal(isTerminal(1), isTerminal(2), noColor != null && !noColor.isEmpty(), columns);
+    }
+
+    /**
+     * The terminal's width: {@code COLUMNS} if the shell exported it, else what {@code stty}
+     * says of the controlling terminal, else 80. Only asked when a progress bar is shown.
+     */
+    public int width() {
+        if (columns > 0) {
+            return Math.max(40, columns);
+        }
+        try {
+            Process p = new ProcessBuilder("sh", "-c", "stty size < /dev/tty")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+            if (p.waitFor(1, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return Math.max(40, Integer.parseInt(out.substring(out.indexOf(' ') + 1)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the default
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 80;
+    }
+
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+}
