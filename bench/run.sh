@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: strompy against jq and a Python json+numpy script on the same
+# generated files. Median wall time of RUNS runs per tool (tools alternate within each round),
+# MB/s from that median, peak RSS from /usr/bin/time, and a check that all outputs agree.
+#
+# usage: bench/run.sh [--runs N] [--scale S] [--no-jq] [--no-python]
+#   --scale 1.0 (default) makes dot 100 MB, chain 100 MB, big 50 MB; data is cached in bench/data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+runs=3 scale=1.0 use_jq=1 use_py=1
+while [ $# -gt 0 ]; do
+    case $1 in
+        --runs) runs=$2; shift ;;
+        --scale) scale=$2; shift ;;
+        --no-jq) use_jq=0 ;;
+        --no-python) use_py=0 ;;
+        *) echo "unknown option $1" >&2; exit 64 ;;
+    esac
+    shift
+done
+
+data=bench/data/scale-$scale
+out=bench/out
+mkdir -p "$data" "$out"
+[ -f "$data/big.ndjson" ] || python3 bench/gen.py "$data" --scale "$scale" >&2
+bin/strompy --version >/dev/null   # build the jar once, outside the timings
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 69; }
+
+# jq is far too slow for the big workload: it runs on the first item only, and its MB/s is
+# taken on that file (marked with *).
+head -n 1 "$data/big.ndjson" > "$data/big-head.ndjson"
+
+# measure TOOL FILE OUTFILE -> "seconds kilobytes"
+measure() {
+    local tool=$1 file=$2 dest=$3
+    case $tool in
+        strompy) /usr/bin/time -f "%e %M" -o "$out/time.txt" bin/strompy "$file" > "$dest" ;;
+        jq) /usr/bin/time -f "%e %M" -o "$out/time.txt" jq -c -f bench/ops.jq "$file" > "$dest" ;;
+        python) /usr/bin/time -f "%e %M" -o "$out/time.txt" python3 bench/reference.py < "$file" > "$dest" ;;
+    esac
+    tail -n 1 "$out/time.txt"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+tools="strompy"
+[ "$use_jq" = 1 ] && command -v jq >/dev/null && tools="$tools jq"
+[ "$use_py" = 1 ] && python3 -c 'import numpy' 2>/dev/null && tools="$tools python"
+
+printf '| workload | size | tool | median s | MB/s | peak RSS MB | agrees |\n|---|---|---|---|---|---|---|\n'
+for w in dot chain big; do
+    for tool in $tools; do : > "$out/$w.$tool.times"; : > "$out/$w.$tool.rss"; done
+    for ((r = 0; r < runs; r++)); do
+        for tool in $tools; do
+            file=$data/$w.ndjson
+            [ "$tool" = jq ] && [ "$w" = big ] && file=$data/big-head.ndjson
+            read -r secs kb < <(measure "$tool" "$file" "$out/$w.$tool.out")
+            echo "$secs" >> "$out/$w.$tool.times"
+            echo "$kb" >> "$out/$w.$tool.rss"
+        done
+    done
+    for tool in $tools; do
+        file=$data/$w.ndjson
+        star=""
+        if [ "$tool" = jq ] && [ "$w" = big ]; then file=$data/big-head.ndjson; star="*"; fi
+        bytes=$(stat -c %s "$file")
+        secs=$(median < "$out/$w.$tool.times")
+        rss=$(sort -g "$out/$w.$tool.rss" | tail -n 1)
+        agrees=reference
+        if [ "$tool" != strompy ]; then
+            ref=$out/$w.strompy.out
+            if [ -n "$star" ]; then head -n 1 "$ref" > "$out/big-head.strompy.out"; ref=$out/big-head.strompy.out; fi
+            if python3 bench/compare.py "$ref" "$out/$w.$tool.out" >/dev/null; then agrees=yes; else agrees=NO; fi
+        fi
+        awk -v w="$w" -v t="$tool$star" -v s="$secs" -v b="$bytes" -v k="$rss" -v a="$agrees" \
+            'BEGIN { printf "| %s | %.1f MB | %s | %.3f | %.1f | %.0f | %s |\n", w, b / 1e6, t, s, b / 1e6 / s, k / 1024, a }'
+    done
+done
+
+# Startup: the article's example, median of 11 runs.
+: > "$out/start.times"
+for ((r = 0; r < 11; r++)); do
+    /usr/bin/time -f "%e" -o "$out/time.txt" bin/strompy op.json > /dev/null
+    tail -n 1 "$out/time.txt" >> "$out/start.times"
+done
+printf '\n`strompy op.json`: median %s s over 11 runs\n' "$(median < "$out/start.times")"
+
+# Memory does not grow with input length: 10 copies of the dot workload through a pipe.
+small=$(/usr/bin/time -f "%M" bin/strompy "$data/big-head.ndjson" 2>&1 >/dev/null | tail -n 1)
+large=$( (for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$data/dot.ndjson"; done) \
+    | /usr/bin/time -f "%M" bin/strompy 2>&1 >/dev/null | tail -n 1)
+dotmb=$(( $(stat -c %s "$data/dot.ndjson") * 10 / 1000000 ))
+printf 'peak RSS: %s MB on %s MB of input, %s MB on a 1-item file\n' "$((large / 1024))" "$dotmb" "$((small / 1024))"
