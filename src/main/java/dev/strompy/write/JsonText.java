@@ -24,7 +24,7 @@ final class JsonText {
                 if (j > 0) {
                     out.write(',');
                 }
-                out.ascii(Numbers.shortest(d[base + j]));
+                out.number(d[base + j]);
             }
             out.write(']');
         }

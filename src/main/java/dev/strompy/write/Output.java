@@ -32,11 +32,21 @@ public final class Output implements AutoCloseable {
     }
 
     /** Writes a string of ASCII characters (numbers, punctuation), one byte each. */
-    public void ascii(CharSequence s) {
+    public void ascii(String s) {
         int n = s.length();
-        for (int i = 0; i < n; i++) {
-            write(s.charAt(i));
+        if (n > buffer.length - size) {
+            drain();
+            if (n > buffer.length) {
+                for (int i = 0; i < n; i++) {
+                    write(s.charAt(i));
+                }
+                return;
+            }
         }
+        for (int i = 0; i < n; i++) {
+            buffer[size + i] = (byte) s.charAt(i);
+        }
+        size += n;
     }
 
     public void write(byte[] bytes) {
@@ -49,6 +59,33 @@ public final class Output implements AutoCloseable {
         }
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
+    }
+
+    /**
+     * Writes a finite double as {@link Numbers#shortest} would, without making a string for the
+     * common case of a small integral value.
+     */
+    public void number(double d) {
+        long whole = (long) d;
+        if (whole == d && Math.abs(d) < 1e7 && (whole != 0 || Double.doubleToRawLongBits(d) == 0)) {
+            if (buffer.length - size < 12) {
+                drain();
+            }
+            if (whole < 0) {
+                buffer[size++] = '-';
+                whole = -whole;
+            }
+            int digits = whole < 10 ? 1 : (int) Math.log10(whole) + 1;
+            for (int i = size + digits - 1; i >= size; i--) {
+                buffer[i] = (byte) ('0' + whole % 10);
+                whole /= 10;
+            }
+            size += digits;
+            buffer[size++] = '.';
+            buffer[size++] = '0';
+            return;
+        }
+        ascii(Numbers.shortest(d));
     }
 
     /** Writes text as UTF-8. */
