@@ -6,6 +6,7 @@ import dev.strompy.read.Outcome;
 import dev.strompy.read.PausingInput;
 import dev.strompy.read.ReadLimits;
 import dev.strompy.read.ResultReader;
+import dev.strompy.write.AsyncWriter;
 import dev.strompy.write.Output;
 import dev.strompy.write.ResultWriter;
 import dev.strompy.write.TableStyle;
@@ -17,8 +18,9 @@ import java.io.PrintStream;
  *
  * <p>By default the run stops at the first error, after everything finished before it has been
  * written. With keep-going, a failed item becomes an error record in its place, a missing file
- * is reported and skipped, and a syntax error ends only its own source. Output is flushed
- * whenever reading is about to wait, so a slow producer sees each result at once.
+ * is reported and skipped, and a syntax error ends only its own source. Results are written on
+ * a second thread, and everything handed to it is written and flushed whenever reading is about
+ * to wait, so a slow producer sees each result at once.
  */
 public final class Pipeline {
     private final Options options;
@@ -28,6 +30,7 @@ public final class Pipeline {
     private final Diagnostics diagnostics;
     private StrompyError first;
     private Progress progress;
+    private AsyncWriter writer;
 
     public Pipeline(Options options, InputStream stdin, Output out, PrintStream stderr, Diagnostics diagnostics) {
         this.options = options;
@@ -46,44 +49,46 @@ public final class Pipeline {
     public StrompyError run() {
         TableStyle table = new TableStyle(options.digits(), options.color(),
                 options.withSource() || options.sources().size() > 1);
-        ResultWriter writer = ResultWriter.create(options.format(), out, options.withSource(), table);
         Evaluator evaluator = new Evaluator(options.maxElements());
         ReadLimits limits = new ReadLimits(options.maxElements());
-        writer.begin();
-        for (String name : options.sources()) {
-            if (!runSource(name, writer, evaluator, limits)) {
-                break;
+        try (AsyncWriter writer = new AsyncWriter(
+                ResultWriter.create(options.format(), out, options.withSource(), table), out)) {
+            this.writer = writer;
+            writer.begin();
+            for (String name : options.sources()) {
+                if (!runSource(name, evaluator, limits)) {
+                    break;
+                }
             }
+            writer.end();
         }
-        writer.end();
-        out.flush();
         return first;
     }
 
     /** @return whether to go on with the next source */
-    private boolean runSource(String name, ResultWriter writer, Evaluator evaluator, ReadLimits limits) {
+    private boolean runSource(String name, Evaluator evaluator, ReadLimits limits) {
         InputStream raw;
         try {
             raw = Sources.open(name, stdin);
         } catch (StrompyError e) {
-            return failed(e, writer, false);
+            return failed(e, false);
         }
         progress = Progress.forSource(name, Sources.size(name), options.progress(), stderr, options.terminal());
         InputStream counted = progress == null ? raw : progress.count(raw);
-        InputStream in = new PausingInput(counted, out::flushIfPossible);
+        InputStream in = new PausingInput(counted, writer::syncIfPossible);
         try (ResultReader results = new ResultReader(in, name, limits, evaluator)) {
             for (Outcome o = results.next(); o != null; o = results.next()) {
                 if (progress != null) {
                     progress.item();
                 }
                 if (o.failed()) {
-                    if (!failed(o.error(), writer, true)) {
+                    if (!failed(o.error(), true)) {
                         return false;
                     }
                 } else {
                     writer.result(o.source(), o.item(), o.result());
                     if (options.unbuffered()) {
-                        out.flush();
+                        writer.sync();
                     }
                 }
             }
@@ -97,7 +102,7 @@ public final class Pipeline {
     }
 
     /** Reports an error; @return whether the run goes on. */
-    private boolean failed(StrompyError e, ResultWriter writer, boolean record) {
+    private boolean failed(StrompyError e, boolean record) {
         if (first == null) {
             first = e;
         }
@@ -105,7 +110,7 @@ public final class Pipeline {
             writer.error(e);
         }
         // Results before the error reach stdout before the error reaches stderr.
-        out.flush();
+        writer.sync();
         if (progress != null) {
             progress.clear();
         }
