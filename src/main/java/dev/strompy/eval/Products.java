@@ -15,12 +15,17 @@ final class Products {
     static DMatrixRMaj dot(Workspace ws, DMatrixRMaj a, Operand rhs) {
         DMatrixRMaj b = Shapes.matrix(rhs);
         Shapes.requireSame(a, "·", b);
+        return ws.scalar(sumOfProducts(a, b));
+    }
+
+    /** Σ aᵢ·bᵢ over the entries of two matrices of the same size. */
+    static double sumOfProducts(DMatrixRMaj a, DMatrixRMaj b) {
         double sum = 0;
         int n = a.getNumElements();
         for (int i = 0; i < n; i++) {
             sum += a.data[i] * b.data[i];
         }
-        return ws.scalar(sum);
+        return sum;
     }
 
     /** trace(A·B) = Σ aᵢⱼ·bⱼᵢ, without forming the product. */

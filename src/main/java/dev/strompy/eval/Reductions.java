@@ -92,12 +92,7 @@ final class Reductions {
     }
 
     static DMatrixRMaj normSquared(Workspace ws, DMatrixRMaj a, Operand rhs) {
-        double sum = 0;
-        int n = a.getNumElements();
-        for (int i = 0; i < n; i++) {
-            sum += a.data[i] * a.data[i];
-        }
-        return ws.scalar(sum);
+        return ws.scalar(Products.sumOfProducts(a, a));
     }
 
     /** (Σ|aᵢⱼ|ᵖ)^(1/p), computed as amax·(Σ(|aᵢⱼ|/amax)ᵖ)^(1/p) so that large p cannot overflow. */
