@@ -53,7 +53,9 @@ final class Flags {
                 .descriptionHeading("%n")
                 .description("Reads work items {\"lhs\": MATRIX, \"op\": [{\"code\": NAME, \"rhs\": ...}, ...]} from each "
                         + "FILE (or stdin), as one JSON array or a sequence of objects (NDJSON), applies the ops in "
-                        + "order, and writes one result per item to stdout.")
+                        + "order, and writes one result per item to stdout.",
+                        "",
+                        "Op codes (strompy --list-ops says what each takes and does): " + OpTable.codes() + ".")
                 .parameterListHeading("%nArguments:%n")
                 .optionListHeading("%nOptions:%n")
                 .sortOptions(false)

@@ -28,6 +28,15 @@ public final class OpTable {
         return sb.toString();
     }
 
+    /** Every code, comma-separated, in catalogue order. */
+    public static String codes() {
+        StringBuilder sb = new StringBuilder();
+        for (OpCode op : OpCode.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(op.code());
+        }
+        return sb.toString();
+    }
+
     /** A Markdown table, as it stands in the README between the op-table markers. */
     public static String markdown() {
         StringBuilder sb = new StringBuilder("| code | rhs | shape | meaning |\n|---|---|---|---|\n");

@@ -113,6 +113,10 @@ class CliTest {
             assertTrue(run.out().contains(s), "help mentions " + s);
         }
         assertEquals("", run.err());
+        String flat = run.out().replaceAll("\\s+", " ");
+        for (OpCode op : OpCode.values()) {
+            assertTrue(flat.contains(" " + op.code() + ",") || flat.contains(" " + op.code() + "."), "help names " + op.code());
+        }
     }
 
     @Test
