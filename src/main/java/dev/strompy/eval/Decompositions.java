@@ -69,13 +69,19 @@ final class Decompositions {
         return ws.scalar(decomposition.computeDeterminant().real + 0.0);
     }
 
-    /** Singular values, descending (EJML does not promise an order). */
-    private static double[] singularValues(DMatrixRMaj a) {
+    /** A compact SVD of a (not modified), with U and V when asked for. */
+    private static SingularValueDecomposition_F64<DMatrixRMaj> svd(DMatrixRMaj a, boolean vectors) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                DecompositionFactory_DDRM.svd(a.numRows, a.numCols, false, false, true);
+                DecompositionFactory_DDRM.svd(a.numRows, a.numCols, vectors, vectors, true);
         if (!svd.decompose(svd.inputModified() ? a.copy() : a)) {
             throw new StrompyError(ErrorType.NUMERIC, "singular value decomposition did not converge");
         }
+        return svd;
+    }
+
+    /** Singular values, descending (EJML does not promise an order). */
+    private static double[] singularValues(DMatrixRMaj a) {
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = svd(a, false);
         return descending(svd.getSingularValues(), svd.numberOfSingularValues());
     }
 
@@ -121,11 +127,7 @@ final class Decompositions {
     /** V·Σ⁺·Uᵀ, with singular values at or below the tolerance treated as zero (as numpy's pinv). */
     static DMatrixRMaj pseudoInverse(Workspace ws, DMatrixRMaj a, Operand rhs) {
         DMatrixRMaj out = ws.allocate(a.numCols, a.numRows);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                DecompositionFactory_DDRM.svd(a.numRows, a.numCols, true, true, true);
-        if (!svd.decompose(svd.inputModified() ? a.copy() : a)) {
-            throw new StrompyError(ErrorType.NUMERIC, "singular value decomposition did not converge");
-        }
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = svd(a, true);
         int k = svd.numberOfSingularValues();
         double[] sigma = svd.getSingularValues();
         double tol = tolerance(a, descending(sigma, k), rhs);

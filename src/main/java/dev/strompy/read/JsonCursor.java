@@ -81,10 +81,9 @@ final class JsonCursor implements AutoCloseable {
             if (fast == fast) {
                 return fast;
             }
+            // Every literal the fast path declines is nonzero or has a fraction or exponent, so
+            // Jackson's own parse keeps the sign of zero ("-0" itself never gets here).
             double v = parser.getDoubleValue();
-            if (v == 0 && parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getText().charAt(0) == '-') {
-                return -0.0;
-            }
             if (Double.isInfinite(v)) {
                 String text = parser.getText();
                 if (text.length() > 40) {

@@ -27,11 +27,7 @@ final class JsonArrayWriter implements ResultWriter {
     @Override
     public void result(String source, long item, Matrix result) {
         separate();
-        if (withSource) {
-            JsonText.tagged(out, source, item, result);
-        } else {
-            JsonText.matrix(out, result);
-        }
+        JsonText.result(out, withSource, source, item, result);
     }
 
     @Override

@@ -19,11 +19,7 @@ final class JsonLinesWriter implements ResultWriter {
 
     @Override
     public void result(String source, long item, Matrix result) {
-        if (withSource) {
-            JsonText.tagged(out, source, item, result);
-        } else {
-            JsonText.matrix(out, result);
-        }
+        JsonText.result(out, withSource, source, item, result);
         out.write('\n');
     }
 

@@ -38,8 +38,17 @@ final class JsonText {
         out.write('"');
     }
 
+    /** A result as the JSON formats print it: bare rows, or tagged with its source and item. */
+    static void result(Output out, boolean withSource, String source, long item, Matrix m) {
+        if (withSource) {
+            tagged(out, source, item, m);
+        } else {
+            matrix(out, m);
+        }
+    }
+
     /** {@code {"source":"a.json","item":0,"result":[[...]]}}. */
-    static void tagged(Output out, String source, long item, Matrix m) {
+    private static void tagged(Output out, String source, long item, Matrix m) {
         out.ascii("{\"source\":");
         string(out, source);
         out.ascii(",\"item\":");
