@@ -60,7 +60,7 @@ final class JsonCursor implements AutoCloseable {
     /** The current string value. */
     String text() {
         try {
-            return parser.getText();
+            return parser.getString();
         } catch (JacksonException e) {
             throw translate(e);
         }
@@ -77,7 +77,7 @@ final class JsonCursor implements AutoCloseable {
      */
     double number() {
         try {
-            double fast = exactDecimal(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            double fast = exactDecimal(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
             if (fast == fast) {
                 return fast;
             }
@@ -85,7 +85,7 @@ final class JsonCursor implements AutoCloseable {
             // Jackson's own parse keeps the sign of zero ("-0" itself never gets here).
             double v = parser.getDoubleValue();
             if (Double.isInfinite(v)) {
-                String text = parser.getText();
+                String text = parser.getString();
                 if (text.length() > 40) {
                     text = text.substring(0, 37) + "...";
                 }
