@@ -1,11 +1,9 @@
 package dev.strompy;
 
+import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import dev.strompy.eval.Evaluator;
-import dev.strompy.read.Outcome;
-import dev.strompy.read.ReadLimits;
-import dev.strompy.read.ResultReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,6 +27,9 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Strompy {
+    /** Bytes read from a stream at a time. */
+    private static final int CHUNK = 1 << 16;
+
     private Strompy() {
     }
 
@@ -40,26 +41,40 @@ public final class Strompy {
      * @throws StrompyError from {@code hasNext()} at the first failed item
      */
     public static Iterator<double[][]> results(InputStream in) {
-        ResultReader reader = new ResultReader(in, "-", new ReadLimits(Evaluator.DEFAULT_MAX_ELEMENTS),
-                new Evaluator());
         return new Iterator<>() {
-            private Outcome next;
-            private boolean done;
+            private final StrompyDecoder decoder = new StrompyDecoder();
+            private final byte[] chunk = new byte[CHUNK];
+            private double[][] next;
 
             @Override
             public boolean hasNext() {
-                if (next == null && !done) {
-                    next = reader.next();
-                    if (next == null) {
-                        done = true;
-                    } else if (next.failed()) {
-                        done = true;
-                        StrompyError e = next.error();
-                        next = null;
-                        throw e;
+                while (next == null && !decoder.isFinished()) {
+                    Outcome o = decoder.next();
+                    if (o != null && o.failed()) {
+                        decoder.close();
+                        throw o.error();
+                    } else if (o != null) {
+                        next = o.result();
+                    } else if (decoder.needsInput()) {
+                        read();
                     }
                 }
                 return next != null;
+            }
+
+            private void read() {
+                int n;
+                try {
+                    n = in.read(chunk);
+                } catch (IOException e) {
+                    decoder.close();
+                    throw new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource("-");
+                }
+                if (n < 0) {
+                    decoder.endOfInput();
+                } else {
+                    decoder.feed(chunk, 0, n);
+                }
             }
 
             @Override
@@ -67,7 +82,7 @@ public final class Strompy {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                double[][] rows = next.result().toRows();
+                double[][] rows = next;
                 next = null;
                 return rows;
             }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.strompy.eval.Evaluator;
 import dev.strompy.eval.OpCode;
-import dev.strompy.read.Outcome;
-import dev.strompy.read.ReadLimits;
-import dev.strompy.read.ResultReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +40,9 @@ class OpFixturesTest {
         List<String> expected = Files.readAllLines(DIR.resolve(name + ".expected.ndjson"), StandardCharsets.UTF_8);
         assertEquals(items.size(), expected.size());
         Set<OpCode> covered = EnumSet.noneOf(OpCode.class);
-        try (InputStream in = Files.newInputStream(DIR.resolve(name + ".ndjson"));
-                ResultReader results = new ResultReader(in, name, new ReadLimits(1_000_000), new Evaluator())) {
+        try (StrompyDecoder results = new StrompyDecoder(name, 1_000_000)) {
+            results.feed(ByteBuffer.wrap(Files.readAllBytes(DIR.resolve(name + ".ndjson"))));
+            results.endOfInput();
             for (int i = 0; i < items.size(); i++) {
                 Outcome o = results.next();
                 assertNotNull(o, "outcome for line " + (i + 1));
@@ -60,10 +58,11 @@ class OpFixturesTest {
                 } else {
                     assertNull(o.error(), () -> context + " failed: " + o.error().describe());
                     assertClose(Strompy.exec(("{\"lhs\":" + expected.get(i) + ",\"op\":[]}").getBytes(StandardCharsets.UTF_8))[0],
-                            o.result().toRows(), context);
+                            o.result(), context);
                 }
             }
             assertNull(results.next());
+            assertTrue(results.isFinished());
         }
         if (name.equals("ops")) {
             assertEquals(EnumSet.allOf(OpCode.class), covered, "every op code has fixtures");

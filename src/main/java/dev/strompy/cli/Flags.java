@@ -2,6 +2,7 @@ package dev.strompy.cli;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Limits;
 import dev.strompy.write.Format;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ final class Flags {
         spec.addOption(flag("Tag each result with its source and item index.", "-H", "--with-filename").build());
         spec.addOption(flag("On a failed item, write an error record in its place and go on; "
                 + "exit with the first error's status.", "-k", "--keep-going").build());
-        spec.addOption(valued(long.class, "N", "10000000",
+        spec.addOption(valued(long.class, "N", Long.toString(Limits.DEFAULT_MAX_ELEMENTS),
                 "Largest number of entries one matrix may have (default: ${DEFAULT-VALUE}).", "--max-elements").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
         spec.addOption(valued(int.class, "N", "6",

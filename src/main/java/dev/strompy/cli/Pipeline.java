@@ -1,21 +1,22 @@
 package dev.strompy.cli;
 
+import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Evaluator;
-import dev.strompy.read.Outcome;
-import dev.strompy.read.PausingInput;
-import dev.strompy.read.ReadLimits;
-import dev.strompy.read.ResultReader;
+import dev.strompy.eval.Fold;
+import dev.strompy.eval.ItemResult;
+import dev.strompy.eval.Limits;
+import dev.strompy.read.ItemDecoder;
 import dev.strompy.write.AsyncWriter;
 import dev.strompy.write.Output;
 import dev.strompy.write.ResultWriter;
 import dev.strompy.write.TableStyle;
-import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
- * The run itself: sources → items → evaluation → writer, one item at a time.
+ * The run itself: for each source, read a chunk → feed the decoder → take outcomes → write.
  *
  * <p>By default the run stops at the first error, after everything finished before it has been
  * written. With keep-going, a failed item becomes an error record in its place, a missing file
@@ -32,6 +33,7 @@ public final class Pipeline {
     private final Output out;
     private final PrintStream stderr;
     private final Diagnostics diagnostics;
+    private final byte[] chunk = new byte[READ_BUFFER];
     private StrompyError first;
     private Progress progress;
     private AsyncWriter writer;
@@ -53,8 +55,8 @@ public final class Pipeline {
     public StrompyError run() {
         TableStyle table = new TableStyle(options.digits(), options.color(),
                 options.withSource() || options.sources().size() > 1);
-        Evaluator evaluator = new Evaluator(options.maxElements());
-        ReadLimits limits = new ReadLimits(options.maxElements());
+        Limits limits = new Limits(options.maxElements());
+        Evaluator evaluator = new Evaluator(limits);
         try (AsyncWriter writer = new AsyncWriter(
                 ResultWriter.create(options.format(), out, options.withSource(), table), out)) {
             this.writer = writer;
@@ -69,41 +71,81 @@ public final class Pipeline {
         return first;
     }
 
-    /** @return whether to go on with the next source */
-    private boolean runSource(String name, Evaluator evaluator, ReadLimits limits) {
-        InputStream raw;
+    /**
+     * One source, in the one loop: read a chunk, feed it, take every finished outcome, write it.
+     *
+     * @return whether to go on with the next source
+     */
+    private boolean runSource(String name, Evaluator evaluator, Limits limits) {
+        InputStream in;
         try {
-            raw = Sources.open(name, stdin);
+            in = Sources.open(name, stdin);
         } catch (StrompyError e) {
             return failed(e, false);
         }
         progress = Progress.forSource(name, Sources.size(name), options.progress(), stderr, options.terminal());
-        InputStream counted = progress == null ? raw : progress.count(raw);
-        // A large buffer above the pause check: a few hundred reads (and availability checks) per
-        // 100 MB instead of one per 8 KB parser buffer; the check still runs before any read that
-        // would wait.
-        InputStream in = new BufferedInputStream(new PausingInput(counted, writer::syncIfPossible), READ_BUFFER);
-        try (ResultReader results = new ResultReader(in, name, limits, evaluator)) {
-            for (Outcome o = results.next(); o != null; o = results.next()) {
-                if (progress != null) {
-                    progress.item();
-                }
-                if (o.failed()) {
-                    if (!failed(o.error(), true)) {
+        if (progress != null) {
+            in = progress.count(in);
+        }
+        Fold fold = new Fold(evaluator, name);
+        try (ItemDecoder items = new ItemDecoder(name, limits)) {
+            while (true) {
+                for (ItemResult r = fold.next(items); r != null; r = fold.next(items)) {
+                    if (!take(r)) {
                         return false;
                     }
-                } else {
-                    writer.result(o.source(), o.item(), o.result());
-                    if (options.unbuffered()) {
-                        writer.sync();
-                    }
+                }
+                if (items.isFinished()) {
+                    return true;
+                }
+                StrompyError readError = read(in, items, name);
+                if (readError != null) {
+                    return failed(readError, true);
                 }
             }
         } finally {
+            Sources.close(in);
             if (progress != null) {
                 progress.clear();
                 progress = null;
             }
+        }
+    }
+
+    /**
+     * Feeds the next chunk of a source, or its end. Everything finished is written and flushed
+     * first when the read would wait, so a slow producer sees each result at once.
+     *
+     * @return a read error, or null
+     */
+    private StrompyError read(InputStream in, ItemDecoder items, String name) {
+        try {
+            if (in.available() <= 0) {
+                writer.syncIfPossible();
+            }
+            int n = in.read(chunk);
+            if (n < 0) {
+                items.endOfInput();
+            } else {
+                items.feed(chunk, 0, n);
+            }
+            return null;
+        } catch (IOException e) {
+            return new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(name);
+        }
+    }
+
+    /** @return whether the run goes on */
+    private boolean take(ItemResult r) {
+        if (progress != null) {
+            progress.item();
+        }
+        if (r.failed()) {
+            return failed(r.error(), true);
+        }
+        writer.result(r.source(), r.item(), r.result());
+        if (options.unbuffered()) {
+            writer.sync();
         }
         return true;
     }

@@ -53,6 +53,15 @@ final class Sources {
         }
     }
 
+    /** Closes a source opened here; a failure to close loses nothing that was read. */
+    static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException e) {
+            // nothing to do: everything it held has been read
+        }
+    }
+
     /** "a.json (No such file or directory)" → "No such file or directory". */
     private static String reason(String message) {
         if (message != null && message.endsWith(")")) {

@@ -2,52 +2,23 @@ package dev.strompy.eval;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import java.util.Iterator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Folds a chain of ops over a matrix: each op takes the running result as its left operand.
- *
- * <p>Ops are pulled from an iterator and applied one at a time, so a chain read lazily from input
- * is evaluated in the memory of its largest matrix. A result with any NaN or infinite entry is a
- * numeric error, never returned.
+ * Applies one op to a matrix with EJML, checking shapes first and results after: a result with
+ * any NaN or infinite entry is a numeric error, never returned. {@link Fold} applies a chain.
  */
 public final class Evaluator {
-    /** The default bound on the number of entries of one matrix. */
-    public static final long DEFAULT_MAX_ELEMENTS = 10_000_000L;
-
     private final Workspace workspace;
 
-    /** @param maxElements the largest number of entries a result may have */
-    public Evaluator(long maxElements) {
-        this.workspace = new Workspace(maxElements);
+    /** @param limits bounds the size of every result */
+    public Evaluator(Limits limits) {
+        this.workspace = new Workspace(limits.maxElements());
     }
 
+    /** With the default limits. */
     public Evaluator() {
-        this(DEFAULT_MAX_ELEMENTS);
-    }
-
-    /**
-     * Applies {@code ops} in order, starting from {@code lhs}.
-     *
-     * @param lhs not modified
-     * @param ops pulled one at a time; errors it throws pass through unchanged
-     * @return the final result, {@code lhs} itself when there are no ops
-     * @throws StrompyError when an op fails, with the op's index and code set
-     */
-    public Matrix evaluate(Matrix lhs, Iterator<Op> ops) {
-        Matrix acc = lhs;
-        long index = 0;
-        while (ops.hasNext()) {
-            Op op = ops.next();
-            try {
-                acc = apply(acc, op);
-            } catch (StrompyError e) {
-                throw e.atOp(index, op.code().code());
-            }
-            index++;
-        }
-        return acc;
+        this(Limits.DEFAULT);
     }
 
     /**

@@ -2,50 +2,199 @@ package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.async.ByteArrayFeeder;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A jackson-core parser over the raw bytes of one source, with every Jackson failure turned into
- * a typed error at the place it happened: this is the one boundary where that happens.
+ * jackson-core's non-blocking parser over the bytes of one source, fed by the caller: tokens come
+ * out as far as the bytes fed allow, {@link JsonToken#NOT_AVAILABLE} means "feed me". Every
+ * Jackson failure is turned here into a typed error at the place it happened; this is the one
+ * boundary where that happens.
+ *
+ * <p>The input must be UTF-8: a byte order mark is dropped, and UTF-16 or UTF-32 (a BOM or NUL
+ * bytes in the first four) is refused, which costs holding back up to four bytes before the
+ * first token. After a syntax error, {@link #restart} begins a fresh parser further on, with
+ * positions that go on counting from the start of the source.
  */
 final class JsonCursor implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .build();
+    private static final int SNIFF = 4;
 
-    private final InputStream source;
-    /** Made on the first {@link #next()}, so that even the first bytes' errors come from there. */
-    private JsonParser parser;
+    private final FedBytes bytes = new FedBytes();
+    private JsonParser parser = FACTORY.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+    private ByteArrayFeeder feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+    private boolean encodingChecked;
+    private boolean inputEnded;
+    private boolean parserEnded;
+    /** Stream offset where the current parser started, and the lines before it. */
+    private long parserStart;
+    private long lineOffset;
+    /** After a restart: bytes are dropped up to and including the next newline. */
+    private boolean skippingLine;
+    private boolean closed;
     /** The item being read, for error messages; -1 between items. */
     private long item = -1;
 
-    JsonCursor(InputStream in) {
-        this.source = in;
+    void feed(byte[] data, int offset, int length) {
+        if (skippingLine) {
+            int end = offset + length;
+            int i = offset;
+            while (i < end && data[i] != '\n') {
+                i++;
+            }
+            if (i == end) {
+                parserStart += length;
+                return;
+            }
+            parserStart += i + 1 - offset;
+            bytes.restartAt(parserStart);
+            skippingLine = false;
+            length = end - (i + 1);
+            offset = i + 1;
+        }
+        bytes.append(data, offset, length);
+    }
+
+    void feed(ByteBuffer data) {
+        if (skippingLine) {
+            byte[] copy = new byte[data.remaining()];
+            data.get(copy);
+            feed(copy, 0, copy.length);
+        } else {
+            bytes.append(data);
+        }
+    }
+
+    void endOfInput() {
+        inputEnded = true;
+    }
+
+    boolean inputEnded() {
+        return inputEnded;
+    }
+
+    /** Bytes fed that the parser has not yet been given. */
+    int buffered() {
+        return bytes.pending();
     }
 
     void setItem(long index) {
         item = index;
     }
 
-    /** The next token, or null at the end of input. */
+    /**
+     * The next token: {@link JsonToken#NOT_AVAILABLE} when more input is needed, null at the end
+     * of input.
+     */
     JsonToken next() {
         try {
-            if (parser == null) {
-                parser = FACTORY.createParser(ObjectReadContext.empty(), Encoding.utf8(source));
+            while (true) {
+                JsonToken t = parser.nextToken();
+                if (t != JsonToken.NOT_AVAILABLE || !handOver()) {
+                    return t;
+                }
             }
-            return parser.nextToken();
         } catch (JacksonException e) {
             throw translate(e);
         }
+    }
+
+    /** Gives the parser more input, once it has used up what it had; false if there is none. */
+    private boolean handOver() {
+        if (closed) {
+            return false;
+        }
+        if (!encodingChecked && !checkEncoding()) {
+            return false;
+        }
+        if (bytes.pending() > 0 && !skippingLine) {
+            byte[] next = bytes.handOver();
+            feeder.feedInput(next, 0, bytes.readingLength());
+            return true;
+        }
+        if (inputEnded && !parserEnded) {
+            parserEnded = true;
+            feeder.endOfInput();
+            return true;
+        }
+        return false;
+    }
+
+    /** @return whether enough bytes have come to tell; throws if they are not UTF-8 */
+    private boolean checkEncoding() {
+        int n = Math.min(SNIFF, bytes.pending());
+        if (n < SNIFF && !inputEnded) {
+            return false;
+        }
+        encodingChecked = true;
+        if (n >= 3 && bytes.peek(0) == (byte) 0xEF && bytes.peek(1) == (byte) 0xBB && bytes.peek(2) == (byte) 0xBF) {
+            bytes.drop(3);
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = bytes.peek(i);
+            if (b == 0 || (i == 0 && (b == (byte) 0xFE || b == (byte) 0xFF))) {
+                closed = true;
+                throw new StrompyError(ErrorType.SYNTAX, "input is not UTF-8 (it looks like UTF-16 or UTF-32)")
+                        .atPosition(1, 1);
+            }
+        }
+        return true;
+    }
+
+    /** Whether the source failed for good (it is not UTF-8): no restart can help. */
+    boolean unusable() {
+        return closed;
+    }
+
+    /**
+     * After a syntax error in a sequence of items: starts a fresh parser where the next item can
+     * begin. That is the start of the line the parser has reached, when it stands at that start
+     * or the line is short and later than the line the failed item began on (the item was cut
+     * short by a line break); otherwise the start of the next line. Either way the new parser
+     * starts past the old one's start, so every restart makes progress.
+     *
+     * @param itemLine the line the failed item began on; {@link Long#MAX_VALUE} outside an item
+     */
+    void restart(long itemLine) {
+        TokenStreamLocation here = parser.currentLocation();
+        long offset = parserStart + here.getByteOffset();
+        long line = lineOffset + here.getLineNr();
+        long lineStart = offset - (here.getColumnNr() - 1);
+        boolean cutShort = here.getColumnNr() == 1 || (line > itemLine && here.getColumnNr() <= FedBytes.WINDOW);
+        newParser();
+        if (cutShort && lineStart > parserStart && lineStart >= bytes.earliest()) {
+            startAt(lineStart, line);
+            return;
+        }
+        for (long i = offset; i < bytes.end(); i++) {
+            if (bytes.at(i) == '\n') {
+                startAt(i + 1, line + 1);
+                return;
+            }
+        }
+        // The rest of this line has not come yet: drop bytes as they come, up to its end.
+        bytes.restartAt(bytes.end());
+        parserStart = bytes.end();
+        lineOffset = line;
+        skippingLine = true;
+    }
+
+    private void startAt(long offset, long line) {
+        bytes.restartAt(offset);
+        parserStart = offset;
+        lineOffset = line - 1;
     }
 
     JsonToken current() {
@@ -77,12 +226,17 @@ final class JsonCursor implements AutoCloseable {
      */
     double number() {
         try {
-            double fast = exactDecimal(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+            double fast = Decimals.exactDecimal(parser.getStringCharacters(), parser.getStringOffset(),
+                    parser.getStringLength());
+            if (fast == 0 && parser.currentToken() == JsonToken.VALUE_NUMBER_INT && negative()) {
+                // The non-blocking parser gives "-0" as the text "0"; the literal keeps its sign.
+                return -0.0;
+            }
             if (fast == fast) {
                 return fast;
             }
             // Every literal the fast path declines is nonzero or has a fraction or exponent, so
-            // Jackson's own parse keeps the sign of zero ("-0" itself never gets here).
+            // Jackson's own parse keeps the sign of zero.
             double v = parser.getDoubleValue();
             if (Double.isInfinite(v)) {
                 String text = parser.getString();
@@ -97,51 +251,46 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    /** Exact powers of ten: every one up to 10^22 is a double. */
-    private static final double[] POWERS_OF_TEN = {
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    };
+    /** Whether the current token's first byte is a minus sign: it is at most a few bytes back. */
+    private boolean negative() {
+        long start = tokenOffset();
+        return start >= bytes.earliest() && start < bytes.end() && bytes.at(start) == '-';
+    }
 
     /**
-     * The common number, parsed without Jackson's general algorithm: at most 15 significant
-     * digits (the mantissa is then exact as a long and as a double), an optional fraction, no
-     * exponent. Dividing that exact mantissa by an exact power of ten is one correctly rounded
-     * IEEE operation (Clinger's fast path), so the result is the correctly rounded value of the
-     * literal, the same double any correct parser gives. Returns NaN for anything else, which
-     * then goes the general way.
+     * Whether the current token is a '{' at the start of a line after {@code line}: in a sequence
+     * of items, where a failed item's rest is being skipped, that is where the next item begins.
      */
-    static double exactDecimal(char[] text, int offset, int length) {
-        int i = offset;
-        int end = offset + length;
-        boolean negative = i < end && text[i] == '-';
-        if (negative) {
-            i++;
+    boolean opensLineAfter(long line) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return false;
         }
-        long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
-        for (; i < end; i++) {
-            char c = text[i];
-            if (c >= '0' && c <= '9') {
-                if (digits > 0 || c != '0') {
-                    digits++;
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (c == '.' && fraction < 0) {
-                fraction = 0;
-            } else {
-                return Double.NaN;
-            }
-        }
-        if (digits > 15 || fraction > 22) {
-            return Double.NaN;
-        }
-        double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : (double) mantissa;
-        return negative ? -v : v;
+        TokenStreamLocation loc = parser.currentTokenLocation();
+        return loc.getColumnNr() == 1 && lineOffset + loc.getLineNr() > line;
+    }
+
+    /** Starts a fresh parser at the current token, which {@link #opensLineAfter} a failed item. */
+    void restartAtToken() {
+        long offset = tokenOffset();
+        long line = lineOffset + parser.currentTokenLocation().getLineNr();
+        newParser();
+        startAt(offset, line);
+    }
+
+    /**
+     * The stream offset of the current token's first byte, for a token on one line. Worked out
+     * from the columns: the non-blocking parser's token byte offset can be one past the start.
+     */
+    private long tokenOffset() {
+        TokenStreamLocation here = parser.currentLocation();
+        return parserStart + here.getByteOffset() - (here.getColumnNr() - parser.currentTokenLocation().getColumnNr());
+    }
+
+    private void newParser() {
+        parser.close();
+        parser = FACTORY.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+        feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+        parserEnded = false;
     }
 
     /** The current integer token, or null when it does not fit in a long. */
@@ -158,7 +307,9 @@ final class JsonCursor implements AutoCloseable {
 
     /** An error at the current token, in the current item if any. */
     StrompyError error(ErrorType type, String message) {
-        return at(new StrompyError(type, message), parser.currentTokenLocation());
+        long[] p = position();
+        StrompyError e = new StrompyError(type, message).atPosition(p[0], p[1]);
+        return item >= 0 ? e.atItem(item) : e;
     }
 
     /** An error at an earlier {@link #position()}, in the current item if any. */
@@ -169,13 +320,20 @@ final class JsonCursor implements AutoCloseable {
 
     /** Where the current token starts: {line, column}. */
     long[] position() {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+            // The non-blocking parser leaves the token location of a close marker at the token
+            // before it; the marker is the one byte just read.
+            TokenStreamLocation here = parser.currentLocation();
+            return new long[] {lineOffset + here.getLineNr(), here.getColumnNr() - 1};
+        }
         TokenStreamLocation loc = parser.currentTokenLocation();
-        return new long[] {loc.getLineNr(), loc.getColumnNr()};
+        return new long[] {lineOffset + loc.getLineNr(), loc.getColumnNr()};
     }
 
     private StrompyError at(StrompyError e, TokenStreamLocation loc) {
         if (loc != null) {
-            e.atPosition(loc.getLineNr(), loc.getColumnNr());
+            e.atPosition(lineOffset + loc.getLineNr(), loc.getColumnNr());
         }
         if (item >= 0) {
             e.atItem(item);
@@ -184,12 +342,11 @@ final class JsonCursor implements AutoCloseable {
     }
 
     private StrompyError translate(JacksonException e) {
-        if (e instanceof JacksonIOException io) {
-            Throwable cause = io.getCause() != null ? io.getCause() : io;
-            return at(new StrompyError(ErrorType.IO, "read error: " + cause.getMessage(), e), null);
-        }
         String message = e.getOriginalMessage();
-        if (e instanceof StreamConstraintsException) {
+        if (e instanceof UnexpectedEndOfInputException eof && eof.getTokenBeingDecoded() == JsonToken.NOT_AVAILABLE) {
+            // The non-blocking parser names only its internal state here.
+            message = "Unexpected end-of-input";
+        } else if (e instanceof StreamConstraintsException) {
             message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")");
         }
         TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
@@ -240,16 +397,11 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
+    /** Releases the parser and every byte held; the cursor gives no more tokens. */
     @Override
     public void close() {
-        try {
-            if (parser != null) {
-                parser.close();
-            } else {
-                source.close();
-            }
-        } catch (JacksonException | java.io.IOException e) {
-            // Closing only releases buffers and the source; a failure here loses nothing.
-        }
+        closed = true;
+        parser.close();
+        bytes.release();
     }
 }

@@ -1,10 +1,13 @@
 /**
- * jackson-core streaming: the raw bytes of a source become work items, with positions.
+ * Bytes to item parts, pushed: the caller feeds bytes, {@link dev.strompy.read.ItemDecoder} hands
+ * out each item's {@code lhs}, each op and the item's end as soon as they are complete, with
+ * their positions.
  *
- * <p>{@link dev.strompy.read.WorkItemReader} pulls one item at a time from one source, handing
- * out the ops of an item lazily as they are parsed; {@link dev.strompy.read.ResultReader} feeds
- * them to the evaluator and yields one outcome per item, recovering after a failed item when
- * it can. Every Jackson failure is translated here into a typed error with source, line and
- * column. This package never sees EJML or stdout.
+ * <p>jackson-core's non-blocking parser turns bytes into tokens; a state machine turns tokens
+ * into parts and recovers after a failed item (and, in a sequence of items, after a bad line).
+ * Every Jackson failure is translated here into a typed error with source, line and column.
+ * This package never evaluates and never blocks: it keeps all its state in fields, so the same
+ * decoder serves the command line, a non-blocking caller and any thread that feeds it. It never
+ * sees EJML or stdout.
  */
 package dev.strompy.read;

@@ -8,9 +8,6 @@ package dev.strompy.write;
  * @param alwaysNameSource put the source in every header, not only when there are several
  */
 public record TableStyle(int digits, boolean color, boolean alwaysNameSource) {
-    /** The default number of significant digits. */
-    public static final int DEFAULT_DIGITS = 6;
-
     public TableStyle {
         if (digits < 1 || digits > 17) {
             throw new IllegalArgumentException("digits must be between 1 and 17");

@@ -118,7 +118,7 @@ class CatalogueTest {
 
     @Test
     void kroneckerResultIsCheckedAgainstTheLimit() {
-        Evaluator small = new Evaluator(50);
+        Evaluator small = new Evaluator(new Limits(50));
         Matrix a = new Matrix(5, 5, new double[25]);
         assertEquals(ErrorType.LIMIT,
                 assertThrows(StrompyError.class, () -> small.apply(a, new Op(OpCode.KRONECKER, a))).type());

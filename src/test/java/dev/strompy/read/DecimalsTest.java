@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class JsonCursorTest {
+class DecimalsTest {
     private static double fast(String s) {
-        return JsonCursor.exactDecimal(s.toCharArray(), 0, s.length());
+        return Decimals.exactDecimal(s.toCharArray(), 0, s.length());
     }
 
     private static void assertSameDouble(String literal) {

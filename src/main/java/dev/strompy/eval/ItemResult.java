@@ -1,7 +1,6 @@
-package dev.strompy.read;
+package dev.strompy.eval;
 
 import dev.strompy.error.StrompyError;
-import dev.strompy.eval.Matrix;
 
 /**
  * What became of one item: its result, or the error it failed with (never both).
@@ -11,13 +10,14 @@ import dev.strompy.eval.Matrix;
  * @param result the result, or null on failure
  * @param error the failure, or null on success
  */
-public record Outcome(String source, long item, Matrix result, StrompyError error) {
-    public static Outcome success(String source, long item, Matrix result) {
-        return new Outcome(source, item, result, null);
+public record ItemResult(String source, long item, Matrix result, StrompyError error) {
+    public static ItemResult success(String source, long item, Matrix result) {
+        return new ItemResult(source, item, result, null);
     }
 
-    public static Outcome failure(String source, StrompyError error) {
-        return new Outcome(source, error.item(), null, error);
+    public static ItemResult failure(String source, StrompyError error) {
+        error.atSource(source);
+        return new ItemResult(source, error.item(), null, error);
     }
 
     public boolean failed() {

@@ -1,0 +1,74 @@
+package dev.strompy;
+
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.ItemResult;
+import dev.strompy.eval.Matrix;
+
+/**
+ * What became of one item: its result, or the error it failed with (never both).
+ *
+ * <p>Immutable; the rows returned by {@link #result()} are a fresh copy on each call.
+ */
+public final class Outcome {
+    private final String source;
+    private final long item;
+    private final Matrix result;
+    private final StrompyError error;
+
+    private Outcome(String source, long item, Matrix result, StrompyError error) {
+        this.source = source;
+        this.item = item;
+        this.result = result;
+        this.error = error;
+    }
+
+    static Outcome of(ItemResult r) {
+        return new Outcome(r.source(), r.item(), r.result(), r.error());
+    }
+
+    /** Whether the item failed: then {@link #error()} says why and {@link #result()} is null. */
+    public boolean failed() {
+        return error != null;
+    }
+
+    /** The result as an array of rows, or null when the item failed. */
+    public double[][] result() {
+        return result == null ? null : result.toRows();
+    }
+
+    /** Why the item failed, with its place (source, line, column, item, op), or null. */
+    public StrompyError error() {
+        return error;
+    }
+
+    /** The name of the source the item came from ({@code -} unless one was given). */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The 0-based index of the item in its source; -1 for a failure outside any item (such as
+     * input that is not UTF-8).
+     */
+    public long item() {
+        return item;
+    }
+
+    /**
+     * The result.
+     *
+     * @throws StrompyError the item's error, when it failed
+     */
+    public double[][] orThrow() {
+        if (error != null) {
+            throw error;
+        }
+        return result.toRows();
+    }
+
+    @Override
+    public String toString() {
+        return failed() ? "Outcome[" + error.describe() + "]"
+                : "Outcome[" + source + " item " + item + ": " + result.rows() + "x" + result.cols() + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.strompy.read;
+
+/** The common number literal, read exactly without the general algorithm. */
+final class Decimals {
+    /** Exact powers of ten: every one up to 10^22 is a double. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    private Decimals() {
+    }
+
+    /**
+     * At most 15 significant digits (the mantissa is then exact as a long and as a double), an
+     * optional fraction, no exponent. Dividing that exact mantissa by an exact power of ten is one
+     * correctly rounded IEEE operation (Clinger's fast path), so the result is the correctly
+     * rounded value of the literal, the same double any correct parser gives. Returns NaN for
+     * anything else, which then goes the general way.
+     */
+    static double exactDecimal(char[] text, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = i < end && text[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int fraction = -1;
+        for (; i < end; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                if (digits > 0 || c != '0') {
+                    digits++;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits > 15 || fraction > 22) {
+            return Double.NaN;
+        }
+        double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : (double) mantissa;
+        return negative ? -v : v;
+    }
+}

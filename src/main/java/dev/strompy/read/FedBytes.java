@@ -1,0 +1,147 @@
+package dev.strompy.read;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The bytes of one source on their way to the parser. The caller's bytes are copied into a
+ * pending buffer; when the parser has used up the array it reads, that array and the pending one
+ * swap places, so a steady stream of chunks costs one copy each and no allocation.
+ *
+ * <p>Offsets are stream offsets: bytes since the start of the source, less a byte order mark.
+ * The last {@link #WINDOW} bytes before the parser's array are kept too, so that after a syntax
+ * error the parser can be restarted at the start of a short line it has already passed.
+ */
+final class FedBytes {
+    /** How many bytes before the parser's array stay available for a restart. */
+    static final int WINDOW = 64;
+    /** An array larger than this is dropped once used, instead of being kept for reuse. */
+    private static final int KEEP = 1 << 16;
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] pending = NONE;
+    private int pendingLength;
+    /** The array the parser reads, and the stream offset of its first byte. */
+    private byte[] reading = NONE;
+    private int readingLength;
+    private long readingStart;
+    private final byte[] window = new byte[WINDOW];
+    private int windowLength;
+
+    void append(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, pending, pendingLength, length);
+        pendingLength += length;
+    }
+
+    void append(ByteBuffer bytes) {
+        int length = bytes.remaining();
+        ensure(length);
+        bytes.get(pending, pendingLength, length);
+        pendingLength += length;
+    }
+
+    private void ensure(int more) {
+        long need = (long) pendingLength + more;
+        if (need > pending.length) {
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than 2 GB fed and not yet decoded");
+            }
+            pending = Arrays.copyOf(pending, (int) Math.max(need, Math.min((long) pending.length * 2, Integer.MAX_VALUE - 8)));
+        }
+    }
+
+    /** Bytes fed that the parser has not been given yet. */
+    int pending() {
+        return pendingLength;
+    }
+
+    /** A pending byte, {@code 0 <= i < pending()}. */
+    byte peek(int i) {
+        return pending[i];
+    }
+
+    /** Drops the first {@code n} pending bytes (a byte order mark): they are not part of the stream. */
+    void drop(int n) {
+        System.arraycopy(pending, n, pending, 0, pendingLength - n);
+        pendingLength -= n;
+    }
+
+    /**
+     * Makes the pending bytes the parser's new array, once it has used up the old one.
+     *
+     * @return the array to feed, holding {@link #readingLength()} bytes from index 0
+     */
+    byte[] handOver() {
+        remember(reading, readingLength);
+        readingStart += readingLength;
+        byte[] used = reading;
+        reading = pending;
+        readingLength = pendingLength;
+        pending = used.length > KEEP ? NONE : used;
+        pendingLength = 0;
+        return reading;
+    }
+
+    int readingLength() {
+        return readingLength;
+    }
+
+    private void remember(byte[] bytes, int length) {
+        if (length >= WINDOW) {
+            System.arraycopy(bytes, length - WINDOW, window, 0, WINDOW);
+            windowLength = WINDOW;
+        } else {
+            int keep = Math.min(windowLength, WINDOW - length);
+            System.arraycopy(window, windowLength - keep, window, 0, keep);
+            System.arraycopy(bytes, 0, window, keep, length);
+            windowLength = keep + length;
+        }
+    }
+
+    /** The stream offset of the first byte still available: the window's first. */
+    long earliest() {
+        return readingStart - windowLength;
+    }
+
+    /** The stream offset just past every byte fed so far. */
+    long end() {
+        return readingStart + readingLength + pendingLength;
+    }
+
+    /** The byte at a stream offset, {@code earliest() <= offset < end()}. */
+    byte at(long offset) {
+        if (offset < readingStart) {
+            return window[(int) (windowLength - (readingStart - offset))];
+        }
+        long i = offset - readingStart;
+        return i < readingLength ? reading[(int) i] : pending[(int) (i - readingLength)];
+    }
+
+    /**
+     * Starts over at a stream offset for a new parser: the bytes from there on become pending,
+     * everything before it is forgotten.
+     */
+    void restartAt(long offset) {
+        int length = (int) Math.max(0, end() - offset);
+        byte[] rest = length == 0 ? NONE : new byte[length];
+        for (int i = 0; i < length; i++) {
+            rest[i] = at(offset + i);
+        }
+        pending = rest;
+        pendingLength = length;
+        reading = NONE;
+        readingLength = 0;
+        readingStart = offset;
+        windowLength = 0;
+    }
+
+    /** Forgets every byte: the source is done. */
+    void release() {
+        pending = NONE;
+        reading = NONE;
+        pendingLength = 0;
+        readingLength = 0;
+        windowLength = 0;
+    }
+}

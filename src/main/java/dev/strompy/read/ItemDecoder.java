@@ -1,0 +1,440 @@
+package dev.strompy.read;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Limits;
+import dev.strompy.eval.Matrix;
+import dev.strompy.eval.Op;
+import dev.strompy.eval.OpCode;
+import dev.strompy.eval.Operand;
+import dev.strompy.eval.Part;
+import dev.strompy.eval.Scalar;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonToken;
+
+/**
+ * The push decoder of one source: bytes are fed in, item parts come out as they complete. A
+ * state machine over Jackson's tokens that recognises each item's {@code lhs}, each op with its
+ * {@code rhs}, and the item's end, each with its position. It never evaluates, never blocks and
+ * keeps all its state in fields, so the caller decides when to feed, when to take parts and on
+ * which thread.
+ *
+ * <p>A source is one top-level array of items or a sequence of items (e.g. NDJSON); the first
+ * token decides. Ops are handed on as soon as they are read, except when {@code op} comes before
+ * {@code lhs}: those ops are held until {@code lhs} arrives.
+ *
+ * <p>An item that cannot be read gives a {@link Part.Failure} in its place and decoding goes on
+ * with the next item. A syntax error in an array ends the source; in a sequence of items the
+ * decoder starts again at the next line, so one bad line costs one item. Not thread-safe.
+ */
+public final class ItemDecoder implements Part.Source, AutoCloseable {
+    private enum Layout { UNKNOWN, ARRAY, SEQUENCE }
+
+    private enum State { BETWEEN, ITEM, LHS, IN_LHS, OP, OPS, OP_KEY, CODE, RHS, IN_RHS, SKIP, AFTER_ARRAY, DONE }
+
+    private static final String ITEM_FORM = "{\"lhs\": MATRIX, \"op\": [OP, ...]}";
+
+    private final JsonCursor in = new JsonCursor();
+    private final MatrixAssembler matrices;
+    private final String source;
+    private final ArrayDeque<Part> ready = new ArrayDeque<>();
+    private Layout layout = Layout.UNKNOWN;
+    private State state = State.BETWEEN;
+    private boolean starving;
+    private long nextIndex;
+    // The item being read.
+    private long item = -1;
+    private long itemLine;
+    private int itemDepth;
+    private Matrix lhs;
+    private boolean haveOps;
+    private List<Part.Step> held;
+    // The op being read.
+    private long opIndex;
+    private long[] opStart;
+    private OpCode code;
+    private Operand rhs;
+    private boolean haveRhs;
+
+    /** @param source the name put on errors ({@code -} for stdin) */
+    public ItemDecoder(String source, Limits limits) {
+        this.source = source;
+        this.matrices = new MatrixAssembler(in, limits.maxElements());
+    }
+
+    /** Copies {@code length} bytes from {@code bytes} at {@code offset}. */
+    public void feed(byte[] bytes, int offset, int length) {
+        in.feed(bytes, offset, length);
+        starving = false;
+    }
+
+    /** Copies the remaining bytes of {@code bytes}. */
+    public void feed(ByteBuffer bytes) {
+        in.feed(bytes);
+        starving = false;
+    }
+
+    /** No more bytes will come. */
+    public void endOfInput() {
+        in.endOfInput();
+        starving = false;
+    }
+
+    /** Bytes fed and not yet given to the parser. */
+    public int buffered() {
+        return in.buffered();
+    }
+
+    /** Whether every byte fed has been decoded and more are needed to go on. */
+    public boolean needsInput() {
+        return starving && ready.isEmpty();
+    }
+
+    /** Whether the source has ended and every part has been taken. */
+    public boolean isFinished() {
+        return state == State.DONE && ready.isEmpty();
+    }
+
+    @Override
+    public Part next() {
+        if (!ready.isEmpty()) {
+            return ready.poll();
+        }
+        while (state != State.DONE) {
+            JsonToken t;
+            try {
+                t = in.next();
+            } catch (StrompyError e) {
+                syntax(e);
+                return ready.poll();
+            }
+            if (t == JsonToken.NOT_AVAILABLE) {
+                starving = true;
+                return null;
+            }
+            try {
+                accept(t);
+            } catch (StrompyError e) {
+                failItem(e);
+            }
+            if (!ready.isEmpty()) {
+                return ready.poll();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void skipItem() {
+        ready.clear();
+        held = null;
+        lhs = null;
+        if (state != State.BETWEEN && state != State.AFTER_ARRAY && state != State.DONE) {
+            skipRest();
+        }
+    }
+
+    private void accept(JsonToken t) {
+        switch (state) {
+            case BETWEEN:
+                between(t);
+                break;
+            case AFTER_ARRAY:
+                if (t != null) {
+                    throw in.error(ErrorType.SYNTAX, "unexpected data after the top-level array");
+                }
+                state = State.DONE;
+                break;
+            case SKIP:
+                if (t == null) {
+                    throw in.error(ErrorType.SYNTAX, "unexpected end of input inside an item");
+                }
+                if (in.depth() <= itemDepth) {
+                    endItem();
+                } else if (nextItemHere()) {
+                    in.restartAtToken();
+                    endItem();
+                }
+                break;
+            case ITEM:
+                itemKey(t);
+                break;
+            case LHS:
+                if (!MatrixAssembler.opens(t)) {
+                    throw in.error(ErrorType.SCHEMA, "lhs must be a matrix (" + MatrixAssembler.FORMS + "), got "
+                            + JsonCursor.describe(t));
+                }
+                matrices.start("lhs", t);
+                state = State.IN_LHS;
+                break;
+            case IN_LHS:
+                lhs(matrices.accept(t));
+                break;
+            case OP:
+                if (t != JsonToken.START_ARRAY) {
+                    throw in.error(ErrorType.SCHEMA, "op must be an array of ops, got " + JsonCursor.describe(t));
+                }
+                opIndex = 0;
+                state = State.OPS;
+                break;
+            default:
+                try {
+                    op(t);
+                } catch (StrompyError e) {
+                    throw e.atOp(opIndex, null);
+                }
+        }
+    }
+
+    private void between(JsonToken t) {
+        if (layout == Layout.UNKNOWN) {
+            if (t == JsonToken.START_ARRAY) {
+                layout = Layout.ARRAY;
+                return;
+            }
+            layout = Layout.SEQUENCE;
+        }
+        if (t == null) {
+            state = State.DONE;
+            return;
+        }
+        if (layout == Layout.ARRAY && t == JsonToken.END_ARRAY) {
+            state = State.AFTER_ARRAY;
+            return;
+        }
+        item = nextIndex++;
+        in.setItem(item);
+        itemLine = in.position()[0];
+        itemDepth = layout == Layout.ARRAY ? 1 : 0;
+        lhs = null;
+        haveOps = false;
+        held = null;
+        if (t != JsonToken.START_OBJECT) {
+            throw in.error(ErrorType.SCHEMA, "an item must be an object " + ITEM_FORM + ", got " + JsonCursor.describe(t));
+        }
+        state = State.ITEM;
+    }
+
+    private void itemKey(JsonToken t) {
+        if (t == JsonToken.END_OBJECT) {
+            if (lhs == null || !haveOps) {
+                throw in.error(ErrorType.SCHEMA, "missing key \"" + (lhs == null ? "lhs" : "op") + "\"");
+            }
+            ready.add(new Part.End(item));
+            endItem();
+            return;
+        }
+        String key = in.name();
+        if (key.equals("lhs")) {
+            if (lhs != null) {
+                throw duplicate("lhs");
+            }
+            state = State.LHS;
+        } else if (key.equals("op")) {
+            if (haveOps) {
+                throw duplicate("op");
+            }
+            haveOps = true;
+            state = State.OP;
+        } else {
+            throw in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" (expected \"lhs\" and \"op\")");
+        }
+    }
+
+    private void lhs(Matrix m) {
+        if (m == null) {
+            return;
+        }
+        lhs = m;
+        ready.add(new Part.Lhs(item, m));
+        if (held != null) {
+            ready.addAll(held);
+            held = null;
+        }
+        state = State.ITEM;
+    }
+
+    /** The states inside one op object, or the op array between ops. */
+    private void op(JsonToken t) {
+        switch (state) {
+            case OPS:
+                if (t == JsonToken.END_ARRAY) {
+                    state = State.ITEM;
+                } else if (t == JsonToken.START_OBJECT) {
+                    opStart = in.position();
+                    code = null;
+                    rhs = null;
+                    haveRhs = false;
+                    state = State.OP_KEY;
+                } else {
+                    throw in.error(ErrorType.SCHEMA, "an op must be an object {\"code\": NAME, \"rhs\": ...}, got "
+                            + JsonCursor.describe(t));
+                }
+                break;
+            case OP_KEY:
+                opKey(t);
+                break;
+            case CODE:
+                if (t != JsonToken.VALUE_STRING) {
+                    throw in.error(ErrorType.SCHEMA, "code must be a string, got " + JsonCursor.describe(t));
+                }
+                try {
+                    code = OpCode.lookup(in.text());
+                } catch (StrompyError e) {
+                    throw in.error(e.type(), e.detail());
+                }
+                state = State.OP_KEY;
+                break;
+            case RHS:
+                if (MatrixAssembler.isNumber(t)) {
+                    rhs = new Scalar(in.number());
+                    state = State.OP_KEY;
+                } else if (MatrixAssembler.opens(t)) {
+                    matrices.start("rhs", t);
+                    state = State.IN_RHS;
+                } else {
+                    throw in.error(ErrorType.SCHEMA, "rhs must be a matrix or a number, got " + JsonCursor.describe(t));
+                }
+                break;
+            case IN_RHS:
+            default:
+                Matrix m = matrices.accept(t);
+                if (m != null) {
+                    rhs = m;
+                    state = State.OP_KEY;
+                }
+        }
+    }
+
+    private void opKey(JsonToken t) {
+        if (t == JsonToken.END_OBJECT) {
+            endOp();
+            return;
+        }
+        String key = in.name();
+        if (key.equals("code")) {
+            if (code != null) {
+                throw in.error(ErrorType.SCHEMA, "duplicate key \"code\" in op");
+            }
+            state = State.CODE;
+        } else if (key.equals("rhs")) {
+            if (haveRhs) {
+                throw in.error(ErrorType.SCHEMA, "duplicate key \"rhs\" in op");
+            }
+            haveRhs = true;
+            state = State.RHS;
+        } else {
+            throw in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" in op (expected \"code\" and \"rhs\")");
+        }
+    }
+
+    private void endOp() {
+        if (code == null) {
+            throw in.errorAt(opStart, ErrorType.SCHEMA, "op is missing key \"code\"");
+        }
+        Op op;
+        try {
+            op = new Op(code, rhs);
+        } catch (StrompyError e) {
+            throw in.errorAt(opStart, e.type(), e.detail()).atOp(-1, code.code());
+        }
+        Part.Step step = new Part.Step(item, opIndex++, op, opStart[0], opStart[1]);
+        rhs = null;
+        if (lhs != null) {
+            ready.add(step);
+        } else {
+            if (held == null) {
+                held = new ArrayList<>();
+            }
+            held.add(step);
+        }
+        state = State.OPS;
+    }
+
+    private StrompyError duplicate(String key) {
+        return in.error(ErrorType.SCHEMA, "duplicate key \"" + key + "\"");
+    }
+
+    /** An item that cannot be read: its failure in its place, then on past its end. */
+    private void failItem(StrompyError e) {
+        if (e.type() == ErrorType.SYNTAX) {
+            syntax(e);
+            return;
+        }
+        ready.add(new Part.Failure(e.atSource(source)));
+        held = null;
+        lhs = null;
+        skipRest();
+    }
+
+    private void skipRest() {
+        if (nextItemHere()) {
+            in.restartAtToken();
+            endItem();
+        } else if (in.depth() > itemDepth) {
+            state = State.SKIP;
+        } else {
+            endItem();
+        }
+    }
+
+    /**
+     * Whether a failed item was cut short by a line break: in a sequence, a '{' at the start of a
+     * later line begins the next item (what one-item-per-line input such as NDJSON promises).
+     */
+    private boolean nextItemHere() {
+        return layout == Layout.SEQUENCE && in.depth() > itemDepth && in.opensLineAfter(itemLine);
+    }
+
+    private void endItem() {
+        state = State.BETWEEN;
+        in.setItem(-1);
+        lhs = null;
+        held = null;
+        rhs = null;
+    }
+
+    /**
+     * A syntax error: in a sequence of items it costs the item it falls in (or counts as one when
+     * it falls between items) and decoding starts again at the next line; otherwise it ends the
+     * source.
+     */
+    private void syntax(StrompyError e) {
+        boolean inItem = state != State.BETWEEN && state != State.AFTER_ARRAY;
+        if (layout == Layout.UNKNOWN && !in.unusable()) {
+            // The first token failed, so it was no '[': a sequence of items.
+            layout = Layout.SEQUENCE;
+        }
+        if (layout == Layout.SEQUENCE && !inItem) {
+            e.atItem(nextIndex++);
+        }
+        if (inOp()) {
+            e.atOp(opIndex, null);
+        }
+        ready.add(new Part.Failure(e.atSource(source)));
+        held = null;
+        lhs = null;
+        if (layout == Layout.SEQUENCE && !in.unusable()) {
+            in.restart(inItem ? itemLine : Long.MAX_VALUE);
+            endItem();
+        } else {
+            state = State.DONE;
+        }
+    }
+
+    /** Whether the parser is inside an op object (between ops, errors name no op). */
+    private boolean inOp() {
+        return state == State.OP_KEY || state == State.CODE || state == State.RHS || state == State.IN_RHS;
+    }
+
+    /** Releases the parser and the bytes held; no more parts come. */
+    @Override
+    public void close() {
+        in.close();
+        ready.clear();
+        state = State.DONE;
+    }
+}

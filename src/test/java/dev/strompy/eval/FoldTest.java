@@ -1,0 +1,94 @@
+package dev.strompy.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FoldTest {
+    /** Parts from a list; skipItem drops what is left of the current item. */
+    private static final class Listed implements Part.Source {
+        private final ArrayDeque<Part> parts;
+        int skips;
+
+        Listed(Part... parts) {
+            this.parts = new ArrayDeque<>(List.of(parts));
+        }
+
+        @Override
+        public Part next() {
+            return parts.poll();
+        }
+
+        @Override
+        public void skipItem() {
+            skips++;
+            while (!parts.isEmpty() && !(parts.peek() instanceof Part.End)) {
+                parts.poll();
+            }
+            parts.poll();
+        }
+    }
+
+    private static Matrix m(double[]... rows) {
+        return Matrix.ofRows(rows);
+    }
+
+    @Test
+    void foldsLeftAndGivesTheResultAtTheItemsEnd() {
+        Listed parts = new Listed(
+                new Part.Lhs(0, m(new double[] {1, 2}, new double[] {3, 4})),
+                new Part.Step(0, 0, new Op(OpCode.TRANSPOSE, null), 1, 20),
+                new Part.Step(0, 1, new Op(OpCode.MUL, m(new double[] {1}, new double[] {1})), 1, 40),
+                new Part.End(0));
+        ItemResult r = new Fold(new Evaluator(), "a.json").next(parts);
+        assertArrayEquals(new double[] {4, 6}, r.result().data());
+        assertEquals(0, r.item());
+        assertEquals("a.json", r.source());
+        assertNull(new Fold(new Evaluator(), "a.json").next(parts), "no parts left");
+    }
+
+    @Test
+    void anEmptyChainGivesLhsBack() {
+        Matrix a = m(new double[] {1, 2});
+        ItemResult r = new Fold(new Evaluator(), "-").next(new Listed(new Part.Lhs(3, a), new Part.End(3)));
+        assertSame(a, r.result());
+    }
+
+    @Test
+    void aFailingOpIsTaggedWithItsPlaceAndTheRestOfTheItemIsSkipped() {
+        Listed parts = new Listed(
+                new Part.Lhs(7, m(new double[] {1, 2}, new double[] {3, 4})),
+                new Part.Step(7, 0, new Op(OpCode.TRANSPOSE, null), 2, 5),
+                new Part.Step(7, 1, new Op(OpCode.DOT, m(new double[] {1, 1})), 3, 9),
+                new Part.Step(7, 2, new Op(OpCode.NEG, null), 4, 1),
+                new Part.End(7),
+                new Part.Lhs(8, m(new double[] {5})),
+                new Part.End(8));
+        Fold fold = new Fold(new Evaluator(), "in.json");
+        ItemResult failed = fold.next(parts);
+        StrompyError e = failed.error();
+        assertEquals(ErrorType.SHAPE, e.type());
+        assertEquals("in.json:3:9: item 7, op 1 (dot): shape mismatch: 2x2 · 1x2", e.describe());
+        assertEquals(1, parts.skips);
+        ItemResult next = fold.next(parts);
+        assertEquals(8, next.item());
+        assertTrue(!next.failed());
+    }
+
+    @Test
+    void aReadingFailureComesOutInTheItemsPlace() {
+        StrompyError e = new StrompyError(ErrorType.SCHEMA, "missing key \"op\"").atItem(2);
+        ItemResult r = new Fold(new Evaluator(), "x").next(new Listed(new Part.Failure(e)));
+        assertSame(e, r.error());
+        assertEquals(2, r.item());
+        assertEquals("x", e.source());
+    }
+}

@@ -1,0 +1,357 @@
+package dev.strompy.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strompy.Chunking;
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Limits;
+import dev.strompy.eval.Part;
+import dev.strompy.eval.Scalar;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every test feeds its input whole, one byte at a time, and in random chunks. */
+class ItemDecoderTest {
+    private static final Limits LIMITS = new Limits(1_000);
+
+    /** Feeds every chunk, taking the parts that are ready after each, then ends the input. */
+    static List<Part> parts(Chunking feed, byte[] bytes) {
+        List<Part> parts = new ArrayList<>();
+        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+            for (byte[] chunk : feed.cut(bytes)) {
+                d.feed(chunk, 0, chunk.length);
+                drain(d, parts);
+                assertTrue(d.needsInput() || d.isFinished(), "a drained decoder needs input");
+            }
+            d.endOfInput();
+            drain(d, parts);
+            assertTrue(d.isFinished());
+        }
+        return parts;
+    }
+
+    private static void drain(ItemDecoder d, List<Part> into) {
+        for (Part p = d.next(); p != null; p = d.next()) {
+            into.add(p);
+        }
+    }
+
+    /** Every item as "lhs | op rhs | op ...", or "! type: message" for a failure. */
+    private static List<String> readAll(Chunking feed, String json) {
+        return describe(parts(feed, json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<String> describe(List<Part> parts) {
+        List<String> out = new ArrayList<>();
+        StringBuilder sb = null;
+        for (Part p : parts) {
+            if (p instanceof Part.Lhs lhs) {
+                sb = new StringBuilder(lhs.matrix().toString());
+            } else if (p instanceof Part.Step step) {
+                sb.append(" | ").append(step.op().code().code());
+                if (step.op().rhs() != null) {
+                    sb.append(' ').append(step.op().rhs() instanceof Scalar s ? Double.toString(s.value()) : step.op().rhs().toString());
+                }
+            } else if (p instanceof Part.End) {
+                out.add(sb.toString());
+                sb = null;
+            } else {
+                StrompyError e = ((Part.Failure) p).error();
+                out.add("! " + e.type().id() + ": " + e.describe());
+            }
+        }
+        return out;
+    }
+
+    /** The first failure the input gives. */
+    private static StrompyError failure(Chunking feed, String json) {
+        return failure(feed, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static StrompyError failure(Chunking feed, byte[] bytes) {
+        for (Part p : parts(feed, bytes)) {
+            if (p instanceof Part.Failure f) {
+                return f.error();
+            }
+        }
+        throw new AssertionError("no failure");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void readsATopLevelArrayOfItems(Chunking feed) {
+        String json = "[{\"lhs\": [[1, 2], [3, 4]], \"op\": [{\"code\": \"transpose\"}]},\n"
+                + " {\"lhs\": {\"d\": [1, 2, 3, 4, 5, 6], \"n\": 3}, \"op\": []}]";
+        assertEquals(List.of("[[1.0, 2.0], [3.0, 4.0]] | transpose", "[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]"),
+                readAll(feed, json));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void readsASequenceOfItems(Chunking feed) {
+        String json = "{\"lhs\":[[1]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}\n{\"lhs\":[[2]],\"op\":[]}{\"lhs\":[[3]],\"op\":[]}\n";
+        assertEquals(List.of("[[1.0]] | scale 2.0", "[[2.0]]", "[[3.0]]"), readAll(feed, json));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void emptyAndBlankInputsHoldNoItems(Chunking feed) {
+        assertEquals(List.of(), readAll(feed, ""));
+        assertEquals(List.of(), readAll(feed, " \n\t\r\n"));
+        assertEquals(List.of(), readAll(feed, "[]"));
+        assertEquals(List.of(), readAll(feed, "\uFEFF"));
+        assertEquals(List.of("[[1.0]]"), readAll(feed, "\uFEFF{\"lhs\":[[1]],\"op\":[]}"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void keysMayComeInAnyOrderAndOpsBeforeLhsAreHeld(Chunking feed) {
+        String json = "{\"op\":[{\"rhs\":[[1,0],[0,1]],\"code\":\"mul\"},{\"code\":\"transpose\"}],\"lhs\":{\"n\":2,\"d\":[1,2,3,4]}}";
+        assertEquals(List.of("[[1.0, 2.0], [3.0, 4.0]] | mul [[1.0, 0.0], [0.0, 1.0]] | transpose"), readAll(feed, json));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void numbersFollowIeeeDoubles(Chunking feed) {
+        List<String> got = readAll(feed, "{\"lhs\":[[-0, -0.0, 1e-400, 9007199254740993, 1E2, 0.1]],\"op\":[]}");
+        assertEquals(List.of("[[-0.0, -0.0, 0.0, 9.007199254740992E15, 100.0, 0.1]]"), got);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void numberOutsideDoubleRangeIsARangeError(Chunking feed) {
+        StrompyError e = failure(feed, "{\"lhs\":[[1, 1e400]],\"op\":[]}");
+        assertEquals(ErrorType.RANGE, e.type());
+        assertEquals("number out of double range: 1e400", e.detail());
+        assertEquals(1, e.line());
+        assertEquals(13, e.column());
+        assertEquals(0, e.item());
+        assertEquals(ErrorType.RANGE, failure(feed, "{\"lhs\":[[-" + "9".repeat(400) + "]],\"op\":[]}").type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void nanAndInfinityTokensAreSyntaxErrors(Chunking feed) {
+        assertEquals(ErrorType.SYNTAX, failure(feed, "{\"lhs\":[[NaN]],\"op\":[]}").type());
+        assertEquals(ErrorType.SYNTAX, failure(feed, "{\"lhs\":[[Infinity]],\"op\":[]}").type());
+        assertEquals(ErrorType.SYNTAX, failure(feed, "{\"lhs\":[[-Infinity]],\"op\":[]}").type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void schemaErrorsNameTheKeyAndPlace(Chunking feed) {
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[],\"x\":1}", "unknown key \"x\" (expected \"lhs\" and \"op\")", 1, 22);
+        assertSchema(feed, "{\"lhs\":[[1]],\"lhs\":[[1]],\"op\":[]}", "duplicate key \"lhs\"", 1, 14);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[],\"op\":[]}", "duplicate key \"op\"", 1, 22);
+        assertSchema(feed, "{\"lhs\":[[1]]}", "missing key \"op\"", 1, 13);
+        assertSchema(feed, "{\"op\":[]}", "missing key \"lhs\"", 1, 9);
+        assertSchema(feed, "[1]", "an item must be an object {\"lhs\": MATRIX, \"op\": [OP, ...]}, got a number", 1, 2);
+        assertSchema(feed, "{\"lhs\":[[1],[2,3]],\"op\":[]}", "ragged rows in lhs: row 1 has 2 entries, row 0 has 1", 1, 13);
+        assertSchema(feed, "{\"lhs\":[1,2],\"op\":[]}", "lhs row 0 must be an array of numbers, got a number (nested rows: [[1, 2]], not [1, 2])", 1, 9);
+        assertSchema(feed, "{\"lhs\":[],\"op\":[]}", "lhs has no rows (a matrix is [[1, 2], [3, 4]] or {\"d\": [1, 2, 3, 4], \"n\": 2})", 1, 8);
+        assertSchema(feed, "{\"lhs\":[[]],\"op\":[]}", "lhs row 0 is empty", 1, 9);
+        assertSchema(feed, "{\"lhs\":[[\"1\"]],\"op\":[]}", "lhs entries must be numbers, got a string", 1, 10);
+        assertSchema(feed, "{\"lhs\":5,\"op\":[]}", "lhs must be a matrix ([[1, 2], [3, 4]] or {\"d\": [1, 2, 3, 4], \"n\": 2}), got a number", 1, 8);
+        assertSchema(feed, "{\"lhs\":{\"d\":[1,2,3],\"n\":2},\"op\":[]}", "lhs: d has 3 entries, not a multiple of n = 2", 1, 8);
+        assertSchema(feed, "{\"lhs\":{\"d\":[1,2],\"n\":0},\"op\":[]}", "lhs: n must be a positive integer, got 0", 1, 23);
+        assertSchema(feed, "{\"lhs\":{\"d\":[1,2],\"n\":1.5},\"op\":[]}", "lhs: n must be a positive integer, got 1.5", 1, 23);
+        assertSchema(feed, "{\"lhs\":{\"d\":[],\"n\":1},\"op\":[]}", "lhs: d is empty", 1, 8);
+        assertSchema(feed, "{\"lhs\":{\"d\":[1]},\"op\":[]}", "lhs is missing key \"n\"", 1, 8);
+        assertSchema(feed, "{\"lhs\":{\"d\":[1],\"n\":1,\"m\":2},\"op\":[]}", "unknown key \"m\" in lhs (expected \"d\" and \"n\")", 1, 23);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":{}}", "op must be an array of ops, got an object", 1, 19);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[5]}", "an op must be an object {\"code\": NAME, \"rhs\": ...}, got a number", 1, 20);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[{\"rhs\":1}]}", "op is missing key \"code\"", 1, 20);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":1}]}", "code must be a string, got a number", 1, 28);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":\"scale\",\"rhs\":\"2\"}]}", "rhs must be a matrix or a number, got a string", 1, 42);
+        assertSchema(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":\"scale\",\"rhs\":2,\"x\":0}]}", "unknown key \"x\" in op (expected \"code\" and \"rhs\")", 1, 44);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void opErrorsCarryTheOpIndex(Chunking feed) {
+        StrompyError e = failure(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},\n  {\"code\":\"mul\"}]}");
+        assertEquals(ErrorType.OP, e.type());
+        assertEquals("mul needs an rhs (matrix)", e.detail());
+        assertEquals(1, e.op());
+        assertEquals("mul", e.code());
+        assertEquals("2:3", e.line() + ":" + e.column());
+        StrompyError unknown = failure(feed, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpos\"}]}");
+        assertEquals("unknown op \"transpos\"; did you mean \"transpose\"?", unknown.detail());
+        assertEquals(0, unknown.op());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void matrixOverTheLimitIsRefusedWhileReading(Chunking feed) {
+        String big = "{\"lhs\":{\"n\":1,\"d\":[" + "1,".repeat(1000) + "1]},\"op\":[]}";
+        StrompyError e = failure(feed, big);
+        assertEquals(ErrorType.LIMIT, e.type());
+        assertEquals("lhs has more than 1000 elements (--max-elements)", e.detail());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void syntaxErrorsSayWhere(Chunking feed) {
+        StrompyError e = failure(feed, "{\"lhs\":[[1]],\n\"op\":[}");
+        assertEquals(ErrorType.SYNTAX, e.type());
+        assertEquals(2, e.line());
+        assertEquals(0, e.item());
+        assertEquals(ErrorType.SYNTAX, failure(feed, "[{\"lhs\":[[1]],\"op\":[]}] 1").type());
+        assertEquals(ErrorType.SYNTAX, failure(feed, "[{\"lhs\":[[1]],\"op\":[]}").type());
+        assertEquals(ErrorType.SYNTAX, failure(feed, "{\"lhs\":[[1]],\"op\":[]").type());
+    }
+
+    private static void assertSchema(Chunking feed, String json, String detail, long line, long column) {
+        StrompyError e = failure(feed, json);
+        assertEquals(detail, e.detail(), json);
+        assertEquals(ErrorType.SCHEMA, e.type(), json);
+        assertEquals(line + ":" + column, e.line() + ":" + e.column(), json);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void invalidUtf8IsASyntaxError(Chunking feed) {
+        byte[] bytes = "{\"lhs\":[[1]],\"op\":[{\"code\":\"mul__\"}]}".getBytes(StandardCharsets.UTF_8);
+        bytes[29] = (byte) 0xC3;
+        bytes[30] = (byte) 0x28;
+        assertEquals(ErrorType.SYNTAX, failure(feed, bytes).type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void utf16AndUtf32AreRefused(Chunking feed) {
+        String json = "{\"lhs\":[[1]],\"op\":[]}";
+        for (Charset cs : new Charset[] {StandardCharsets.UTF_16, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE")}) {
+            List<Part> parts = parts(feed, json.getBytes(cs));
+            assertEquals(1, parts.size(), cs.name() + ": one failure, then the source is done");
+            StrompyError e = ((Part.Failure) parts.get(0)).error();
+            assertEquals(ErrorType.SYNTAX, e.type(), cs.name());
+            assertEquals("input is not UTF-8 (it looks like UTF-16 or UTF-32)", e.detail());
+        }
+        assertEquals(List.of("[[1.0]]"), readAll(feed, "{\"lhs\":[[1]],\"op\":[]}"));
+        assertEquals(List.of(), readAll(feed, " "));
+    }
+
+    @Test
+    void opsAreHandedOnAsSoonAsTheyAreRead() {
+        // The second op is malformed: the first is handed on before that is seen.
+        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+            byte[] first = "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},".getBytes(StandardCharsets.UTF_8);
+            d.feed(first, 0, first.length);
+            assertTrue(d.next() instanceof Part.Lhs);
+            assertTrue(d.next() instanceof Part.Step);
+            assertNull(d.next());
+            assertTrue(d.needsInput());
+            byte[] rest = "{\"code\":7}]}".getBytes(StandardCharsets.UTF_8);
+            d.feed(rest, 0, rest.length);
+            Part.Failure f = (Part.Failure) d.next();
+            assertEquals("code must be a string, got a number", f.error().detail());
+            assertEquals(1, f.error().op());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void skipItemRecoversAfterAFailedItem(Chunking feed) {
+        String json = "[{\"lhs\":[[1]],\"op\":[{\"code\":\"nope\",\"rhs\":[[1,[2]]]},{\"x\":{\"y\":[]}}]},{\"lhs\":[[5]],\"op\":[]}]";
+        List<String> got = readAll(feed, json);
+        assertEquals(2, got.size(), got.toString());
+        assertTrue(got.get(0).startsWith("! op: -:1:29: item 0, op 0: unknown op \"nope\""), got.get(0));
+        assertEquals("[[5.0]]", got.get(1));
+    }
+
+    @Test
+    void skipItemAfterAnEvaluationFailureDropsTheRestOfTheItem() {
+        byte[] json = ("{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},{\"code\":\"neg\"},{\"code\":7}]}\n"
+                + "{\"lhs\":[[2]],\"op\":[]}").getBytes(StandardCharsets.UTF_8);
+        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+            d.feed(json, 0, json.length);
+            d.endOfInput();
+            assertTrue(d.next() instanceof Part.Lhs);
+            assertTrue(d.next() instanceof Part.Step);
+            d.skipItem();
+            Part.Lhs next = (Part.Lhs) d.next();
+            assertEquals(1, next.item(), "the malformed third op of item 0 is skipped unseen");
+            assertTrue(d.next() instanceof Part.End);
+            assertNull(d.next());
+            assertTrue(d.isFinished());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void aBadLineInASequenceCostsOnlyItsItem(Chunking feed) {
+        String json = "{\"lhs\":[[1]],\"op\":[]}\n"
+                + "{\"lhs\":[[2,\n"                         // cut short by a line break
+                + "{\"lhs\":[[3]],\"op\":[]}\n"
+                + "not json at all\n"
+                + "{\"lhs\":[[4]],\"op\":[{\"code\":\"x\"}]} }\n"  // a stray brace after an item
+                + "{\"lhs\":[[5]],\"op\":[]}\n"
+                + "{\"lhs\":[[6]],\"op\":[{\"code\":\"tr\\u0000\"}]}\n"
+                + "{\"lhs\":[[7]],\"op\":[]}";
+        List<String> got = readAll(feed, json);
+        assertEquals("[[1.0]]", got.get(0));
+        assertEquals("! schema: -:3:1: item 1: lhs entries must be numbers, got an object", got.get(1));
+        assertEquals("[[3.0]]", got.get(2));
+        assertTrue(got.get(3).startsWith("! syntax: -:4:"), got.get(3));
+        assertTrue(got.get(3).contains("item 3:"), got.get(3));
+        assertTrue(got.get(4).startsWith("! op: -:5:"), got.get(4));
+        assertTrue(got.get(5).startsWith("! syntax: -:5:"), got.get(5));
+        assertEquals("[[5.0]]", got.get(6));
+        assertTrue(got.get(7).startsWith("! op: -:7:"), got.get(7));
+        assertEquals("[[7.0]]", got.get(8));
+        assertEquals(9, got.size(), got.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chunking.class)
+    void aSyntaxErrorEndsAnArraySource(Chunking feed) {
+        List<String> got = readAll(feed, "[{\"lhs\":[[1]],\"op\":[]},\n{\"lhs\":[[2,,\n{\"lhs\":[[3]],\"op\":[]}]");
+        assertEquals(2, got.size(), got.toString());
+        assertTrue(got.get(1).startsWith("! syntax: -:2:12: item 1: "), got.get(1));
+    }
+
+    @Test
+    void aLongBadLineIsSkippedWhateverTheChunks() {
+        String json = "{\"lhs\":[[1]],\"op\":[]}\n{\"lhs\":[[" + "1,".repeat(500) + "x]]}\n{\"lhs\":[[3]],\"op\":[]}\n";
+        List<String> whole = readAll(Chunking.WHOLE, json);
+        for (Chunking c : Chunking.values()) {
+            assertEquals(whole, readAll(c, json), c.name());
+        }
+        assertEquals(3, whole.size(), whole.toString());
+        assertEquals("[[3.0]]", whole.get(2));
+    }
+
+    @Test
+    void partsAreTheSameHoweverTheInputIsCut() {
+        String json = "[{\"op\":[{\"code\":\"scale\",\"rhs\":2}],\"lhs\":{\"d\":[1,2,3,4],\"n\":2}},"
+                + "{\"lhs\":[[1e-3, -0.5]],\"op\":[{\"code\":\"transpose\"},{\"code\":\"mul\",\"rhs\":[[1,2]]}]}]";
+        List<String> whole = readAll(Chunking.WHOLE, json);
+        for (Chunking c : Chunking.values()) {
+            for (long seed = 0; seed < 20; seed++) {
+                ItemDecoder d = new ItemDecoder("-", LIMITS);
+                List<Part> parts = new ArrayList<>();
+                for (byte[] chunk : c.cut(json.getBytes(StandardCharsets.UTF_8), seed)) {
+                    d.feed(chunk, 0, chunk.length);
+                    drain(d, parts);
+                }
+                d.endOfInput();
+                drain(d, parts);
+                assertEquals(whole, describe(parts), c + " seed " + seed);
+            }
+        }
+        assertNotNull(whole);
+        assertFalse(whole.isEmpty());
+    }
+}
