@@ -1,11 +1,8 @@
 package dev.strompy.bench;
 
-import dev.strompy.eval.Op;
-import dev.strompy.read.ReadLimits;
-import dev.strompy.read.WorkItem;
-import dev.strompy.read.WorkItemReader;
-import java.io.ByteArrayInputStream;
-import java.util.Iterator;
+import dev.strompy.eval.Limits;
+import dev.strompy.eval.Part;
+import dev.strompy.read.ItemDecoder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,11 +27,14 @@ public class ReaderBench {
     @Benchmark
     public long readDotItems() {
         long count = 0;
-        try (WorkItemReader reader = new WorkItemReader(new ByteArrayInputStream(input), new ReadLimits(10_000_000))) {
-            for (WorkItem item = reader.next(); item != null; item = reader.next()) {
-                count += item.lhs().rows();
-                for (Iterator<Op> ops = item.ops(); ops.hasNext();) {
-                    count += ops.next().code().ordinal();
+        try (ItemDecoder decoder = new ItemDecoder("-", Limits.DEFAULT)) {
+            decoder.feed(input, 0, input.length);
+            decoder.endOfInput();
+            for (Part p = decoder.next(); p != null; p = decoder.next()) {
+                if (p instanceof Part.Lhs lhs) {
+                    count += lhs.matrix().rows();
+                } else if (p instanceof Part.Step step) {
+                    count += step.op().code().ordinal();
                 }
             }
         }

@@ -4,11 +4,13 @@ import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -110,5 +112,30 @@ public final class Strompy {
         List<double[][]> all = new ArrayList<>();
         evaluate(new ByteArrayInputStream(json), all::add);
         return all.toArray(new double[0][][]);
+    }
+
+    /**
+     * The article's channel: feed byte chunks to its writer, poll its reader for results, on one
+     * thread or two, without ever blocking. Items are decoded with the default limits and the
+     * source named {@code -}.
+     */
+    public static Channel channel() {
+        return new Channel(new StrompyDecoder(), Channel.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * A {@link Flow.Processor} that decodes the byte chunks it is sent (each a list of buffers, as
+     * {@code HttpClient}'s body publishers send them) into one {@link Outcome} per item, failed
+     * outcomes in place. It honours demand: it asks upstream for more bytes only while its
+     * subscriber wants outcomes. One subscriber; not reusable.
+     *
+     * <pre>{@code
+     * Flow.Processor<List<ByteBuffer>, Outcome> p = Strompy.processor();
+     * p.subscribe(outcomeSubscriber);
+     * client.sendAsync(request, HttpResponse.BodyHandlers.fromSubscriber(p));
+     * }</pre>
+     */
+    public static Flow.Processor<List<ByteBuffer>, Outcome> processor() {
+        return new DecodingProcessor(new StrompyDecoder());
     }
 }
