@@ -111,6 +111,29 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 syntax(e);
                 return ready.poll();
             }
+            if (state == State.IN_LHS || state == State.IN_RHS) {
+                Matrix m;
+                try {
+                    m = matrices.take(t);
+                } catch (StrompyError e) {
+                    failItem(state == State.IN_RHS ? e.atOp(opIndex, null) : e);
+                    return ready.poll();
+                }
+                if (m == null) {
+                    starving = true;
+                    return null;
+                }
+                if (state == State.IN_LHS) {
+                    lhs(m);
+                } else {
+                    rhs = m;
+                    state = State.OP_KEY;
+                }
+                if (!ready.isEmpty()) {
+                    return ready.poll();
+                }
+                continue;
+            }
             if (t == JsonToken.NOT_AVAILABLE) {
                 starving = true;
                 return null;
@@ -169,9 +192,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 }
                 matrices.start("lhs", t);
                 state = State.IN_LHS;
-                break;
-            case IN_LHS:
-                lhs(matrices.accept(t));
                 break;
             case OP:
                 if (t != JsonToken.START_ARRAY) {
@@ -299,13 +319,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                     throw in.error(ErrorType.SCHEMA, "rhs must be a matrix or a number, got " + JsonCursor.describe(t));
                 }
                 break;
-            case IN_RHS:
             default:
-                Matrix m = matrices.accept(t);
-                if (m != null) {
-                    rhs = m;
-                    state = State.OP_KEY;
-                }
+                throw new IllegalStateException("matrix tokens go to the assembler: " + state);
         }
     }
 

@@ -226,17 +226,25 @@ final class JsonCursor implements AutoCloseable {
      */
     double number() {
         try {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                // Jackson has parsed it already, and a long becomes the nearest double, correctly
+                // rounded; asking for its text would copy it (the non-blocking parser keeps an
+                // integer's text as a String).
+                long v = parser.getLongValue();
+                if (v == 0 && negative()) {
+                    // The non-blocking parser gives "-0" as the integer 0; the literal keeps its sign.
+                    return -0.0;
+                }
+                return v;
+            }
             double fast = Decimals.exactDecimal(parser.getStringCharacters(), parser.getStringOffset(),
                     parser.getStringLength());
-            if (fast == 0 && parser.currentToken() == JsonToken.VALUE_NUMBER_INT && negative()) {
-                // The non-blocking parser gives "-0" as the text "0"; the literal keeps its sign.
-                return -0.0;
-            }
             if (fast == fast) {
                 return fast;
             }
-            // Every literal the fast path declines is nonzero or has a fraction or exponent, so
-            // Jackson's own parse keeps the sign of zero.
+            // Every literal the fast path declines here has a fraction or exponent, or is too
+            // long for a long, so Jackson's own parse keeps the sign of zero.
             double v = parser.getDoubleValue();
             if (Double.isInfinite(v)) {
                 String text = parser.getString();
@@ -251,10 +259,15 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    /** Whether the current token's first byte is a minus sign: it is at most a few bytes back. */
+    /**
+     * Whether the current token, an integer zero, was written "-0". The parser stands just past
+     * the '0' or just past the delimiter after it (a delimiter is never '0'), so the sign is one of
+     * the three bytes before its position: one location object, no more.
+     */
     private boolean negative() {
-        long start = tokenOffset();
-        return start >= bytes.earliest() && start < bytes.end() && bytes.at(start) == '-';
+        long p = parserStart + parser.currentLocation().getByteOffset();
+        long zero = p - 1 >= bytes.earliest() && bytes.at(p - 1) == '0' ? p - 1 : p - 2;
+        return zero - 1 >= bytes.earliest() && zero < bytes.end() && bytes.at(zero) == '0' && bytes.at(zero - 1) == '-';
     }
 
     /**
