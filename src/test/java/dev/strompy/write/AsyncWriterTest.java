@@ -123,7 +123,12 @@ class AsyncWriterTest {
                 }
             });
             producer.start();
-            Thread.sleep(500);
+            // Wait for the producer to be held back by the full queue.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (producer.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(Thread.State.WAITING, producer.getState());
             // One result is being written (and stuck), at most two more (2M entries) may wait.
             assertTrue(handedOver.get() <= 3, "handed over " + handedOver.get());
             release.countDown();
