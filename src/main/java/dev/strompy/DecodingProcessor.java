@@ -22,9 +22,12 @@ final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcom
     private final AtomicInteger work = new AtomicInteger();
     private volatile Flow.Subscription upstream;
     private volatile Flow.Subscriber<? super Outcome> downstream;
+    private boolean subscribed;
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
+    /** A request for zero or fewer outcomes (rule 3.9): ends the stream with this error. */
+    private volatile Throwable invalid;
     // Touched only inside the drain loop.
     private boolean requested;
     private boolean ended;
@@ -38,7 +41,7 @@ final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcom
     public void subscribe(Flow.Subscriber<? super Outcome> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         synchronized (this) {
-            if (downstream != null) {
+            if (subscribed) {
                 subscriber.onSubscribe(new Flow.Subscription() {
                     @Override
                     public void request(long n) {
@@ -51,14 +54,14 @@ final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcom
                 subscriber.onError(new IllegalStateException("this processor has a subscriber already"));
                 return;
             }
+            subscribed = true;
             downstream = subscriber;
         }
         subscriber.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
                 if (n <= 0) {
-                    upstreamError = new IllegalArgumentException("request must be positive, got " + n);
-                    upstreamDone = true;
+                    invalid = new IllegalArgumentException("request must be positive, got " + n);
                 } else {
                     demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
                 }
@@ -134,9 +137,13 @@ final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcom
             }
         }
         while (!cancelled) {
-            if (upstreamError != null) {
+            if (invalid != null || upstreamError != null) {
                 finish();
-                out.onError(upstreamError);
+                Flow.Subscription up = upstream;
+                if (invalid != null && up != null) {
+                    up.cancel();
+                }
+                out.onError(invalid != null ? invalid : upstreamError);
                 return;
             }
             if (demand.get() > 0) {
@@ -169,8 +176,10 @@ final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcom
         }
     }
 
+    /** Ends for good: no more signals, and the subscriber is forgotten (rule 3.13). */
     private void finish() {
         terminated = true;
+        downstream = null;
         decoder.close();
         chunks.clear();
     }
