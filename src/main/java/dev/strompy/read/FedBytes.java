@@ -16,7 +16,7 @@ final class FedBytes {
     /** How many bytes before the parser's array stay available for a restart. */
     static final int WINDOW = 64;
     /** An array larger than this is dropped once used, instead of being kept for reuse. */
-    private static final int KEEP = 1 << 16;
+    private static final int KEEP = 1 << 20;
     private static final byte[] NONE = new byte[0];
 
     private byte[] pending = NONE;

@@ -54,7 +54,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private List<Part.Step> held;
     // The op being read.
     private long opIndex;
-    private long[] opStart;
+    private final Position opStart = new Position();
     private OpCode code;
     private Operand rhs;
     private boolean haveRhs;
@@ -227,7 +227,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         }
         item = nextIndex++;
         in.setItem(item);
-        itemLine = in.position()[0];
+        itemLine = in.line();
         itemDepth = layout == Layout.ARRAY ? 1 : 0;
         lhs = null;
         haveOps = false;
@@ -284,7 +284,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 if (t == JsonToken.END_ARRAY) {
                     state = State.ITEM;
                 } else if (t == JsonToken.START_OBJECT) {
-                    opStart = in.position();
+                    in.mark(opStart);
                     code = null;
                     rhs = null;
                     haveRhs = false;
@@ -356,7 +356,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         } catch (StrompyError e) {
             throw in.errorAt(opStart, e.type(), e.detail()).atOp(-1, code.code());
         }
-        Part.Step step = new Part.Step(item, opIndex++, op, opStart[0], opStart[1]);
+        Part.Step step = new Part.Step(item, opIndex++, op, opStart.line, opStart.column);
         rhs = null;
         if (lhs != null) {
             ready.add(step);

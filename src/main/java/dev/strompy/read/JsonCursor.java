@@ -320,28 +320,34 @@ final class JsonCursor implements AutoCloseable {
 
     /** An error at the current token, in the current item if any. */
     StrompyError error(ErrorType type, String message) {
-        long[] p = position();
-        StrompyError e = new StrompyError(type, message).atPosition(p[0], p[1]);
+        Position here = new Position();
+        mark(here);
+        return errorAt(here, type, message);
+    }
+
+    /** An error at an earlier {@link #mark}ed place, in the current item if any. */
+    StrompyError errorAt(Position position, ErrorType type, String message) {
+        StrompyError e = new StrompyError(type, message).atPosition(position.line, position.column);
         return item >= 0 ? e.atItem(item) : e;
     }
 
-    /** An error at an earlier {@link #position()}, in the current item if any. */
-    StrompyError errorAt(long[] position, ErrorType type, String message) {
-        StrompyError e = new StrompyError(type, message).atPosition(position[0], position[1]);
-        return item >= 0 ? e.atItem(item) : e;
-    }
-
-    /** Where the current token starts: {line, column}. */
-    long[] position() {
+    /** Puts where the current token starts into {@code into}. */
+    void mark(Position into) {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
             // The non-blocking parser leaves the token location of a close marker at the token
             // before it; the marker is the one byte just read.
             TokenStreamLocation here = parser.currentLocation();
-            return new long[] {lineOffset + here.getLineNr(), here.getColumnNr() - 1};
+            into.set(lineOffset + here.getLineNr(), here.getColumnNr() - 1);
+        } else {
+            TokenStreamLocation loc = parser.currentTokenLocation();
+            into.set(lineOffset + loc.getLineNr(), loc.getColumnNr());
         }
-        TokenStreamLocation loc = parser.currentTokenLocation();
-        return new long[] {lineOffset + loc.getLineNr(), loc.getColumnNr()};
+    }
+
+    /** The line the current token starts on. */
+    long line() {
+        return lineOffset + parser.currentTokenLocation().getLineNr();
     }
 
     private StrompyError at(StrompyError e, TokenStreamLocation loc) {

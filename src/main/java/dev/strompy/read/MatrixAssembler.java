@@ -24,8 +24,8 @@ final class MatrixAssembler {
     private int size;
     private State state;
     private String what;
-    private long[] start;
-    private long[] rowStart;
+    private final Position start = new Position();
+    private final Position rowStart = new Position();
     private int rowBegin;
     private int rows;
     private int cols;
@@ -47,7 +47,7 @@ final class MatrixAssembler {
      */
     void start(String name, JsonToken first) {
         what = name;
-        start = in.position();
+        in.mark(start);
         size = 0;
         if (buffer.length > KEEP) {
             buffer = new double[INITIAL];
@@ -102,7 +102,7 @@ final class MatrixAssembler {
                     throw in.error(ErrorType.SCHEMA,
                             what + " row " + rows + " must be an array of numbers, got " + JsonCursor.describe(t) + hint);
                 }
-                rowStart = in.position();
+                in.mark(rowStart);
                 rowBegin = size;
                 state = State.ROW;
                 return null;
