@@ -28,7 +28,7 @@ public final class Cli {
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr,
             Terminal terminal) {
-        Output out = new Output(stdout, BUFFER_SIZE);
+        Output out = new Output(stdout, BUFFER_SIZE, terminal.stdoutIsPipe());
         Diagnostics diagnostics = new Diagnostics(stderr, Flags.debugRequested(args));
         try {
             Invocation invocation = Flags.parse(terminal, args);

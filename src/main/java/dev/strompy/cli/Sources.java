@@ -34,7 +34,7 @@ final class Sources {
         try {
             return new FileInputStream(name);
         } catch (FileNotFoundException e) {
-            throw new StrompyError(ErrorType.NO_INPUT, reason(e.getMessage()), e).atSource(name);
+            throw new StrompyError(ErrorType.NO_INPUT, reason(Path.of(name)), e).atSource(name);
         } catch (SecurityException e) {
             throw new StrompyError(ErrorType.NO_INPUT, "Permission denied", e).atSource(name);
         }
@@ -62,14 +62,17 @@ final class Sources {
         }
     }
 
-    /** "a.json (No such file or directory)" → "No such file or directory". */
-    private static String reason(String message) {
-        if (message != null && message.endsWith(")")) {
-            int open = message.lastIndexOf(" (");
-            if (open >= 0) {
-                return message.substring(open + 2, message.length() - 1);
-            }
+    /**
+     * Why a file could not be opened, in strompy's own words: the exception's message is the C
+     * library's, translated into the user's language, so it is not what is printed.
+     */
+    private static String reason(Path path) {
+        if (!Files.exists(path)) {
+            return "No such file or directory";
         }
-        return message == null ? "cannot open" : message;
+        if (!Files.isReadable(path)) {
+            return "Permission denied";
+        }
+        return "cannot open";
     }
 }

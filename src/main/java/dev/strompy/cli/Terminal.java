@@ -11,13 +11,16 @@ import java.util.Map;
  * {@link #detect()}; tests pass their own.
  *
  * @param stdoutIsTerminal colour may go to stdout
+ * @param stdoutIsPipe stdout is a pipe, a FIFO or a socket: a failed write there means its
+ *     reader went away
  * @param stderrIsTerminal a progress bar may go to stderr
  * @param noColor {@code NO_COLOR} is set to a non-empty value
  * @param columns terminal width from {@code COLUMNS}, or 0 when unknown (see {@link #width()})
  */
-public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boolean noColor, int columns) {
-    /** Neither stream a terminal: scripts, pipes, tests. */
-    public static final Terminal NONE = new Terminal(false, false, false, 80);
+public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean stderrIsTerminal, boolean noColor,
+        int columns) {
+    /** Neither stream a terminal, stdout no pipe: files, tests. */
+    public static final Terminal NONE = new Terminal(false, false, false, false, 80);
 
     /**
      * Looks at the real process. Java 17 cannot ask isatty(2) of one descriptor, so this reads
@@ -33,7 +36,7 @@ public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boole
         } catch (NumberFormatException e) {
             // unknown: ask the terminal when a bar is drawn
         }
-        return new Terminal(isTerminal(1), isTerminal(2), noColor != null && !noColor.isEmpty(), columns);
+        return new Terminal(isTerminal(1), isPipe(1), isTerminal(2), noColor != null && !noColor.isEmpty(), columns);
     }
 
     /**
@@ -57,6 +60,25 @@ public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boole
             Thread.currentThread().interrupt();
         }
         return 80;
+    }
+
+    /**
+     * Whether a descriptor is a pipe, a socket or a FIFO: {@code /proc/self/fd/N} names an
+     * anonymous pipe or socket as {@code pipe:[inode]} or {@code socket:[inode]}, a FIFO by its
+     * path. Where there is no {@code /proc}, no: a failed write is then an I/O error (74).
+     */
+    private static boolean isPipe(int fd) {
+        try {
+            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
+            String name = target.toString();
+            if (name.startsWith("pipe:") || name.startsWith("socket:")) {
+                return true;
+            }
+            Object mode = Files.getAttribute(target, "unix:mode");
+            return mode instanceof Integer m && (m & 0170000) == 0010000;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean isTerminal(int fd) {

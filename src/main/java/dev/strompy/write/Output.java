@@ -7,20 +7,28 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A buffered byte sink that turns every write failure into a typed error: a closed reader
- * ({@code EPIPE}) is {@link ErrorType#BROKEN_PIPE}, anything else (disk full, bad descriptor) is
- * {@link ErrorType#IO}. After a failure every further flush, and every write that reaches the
- * stream, fails the same way, so nothing is retried and nothing is printed on a dead stream.
+ * A buffered byte sink that turns every write failure into a typed error: on a pipe or socket a
+ * failed write means its reader went away ({@code EPIPE}), {@link ErrorType#BROKEN_PIPE};
+ * anything else (disk full, bad descriptor) is {@link ErrorType#IO}. Which one is decided by what
+ * the stream is, never by the exception's message, which the C library translates. After a
+ * failure every further flush, and every write that reaches the stream, fails the same way, so
+ * nothing is retried and nothing is printed on a dead stream.
  */
 public final class Output implements AutoCloseable {
     private final OutputStream out;
+    private final boolean pipe;
     private final byte[] buffer;
     private int size;
     private StrompyError failure;
 
-    /** @param out written in chunks of at most {@code bufferSize} bytes; not closed here */
-    public Output(OutputStream out, int bufferSize) {
+    /**
+     * @param out written in chunks of at most {@code bufferSize} bytes; not closed here
+     * @param pipe {@code out} is a pipe or a socket, where a write fails only when the reader
+     *     has gone
+     */
+    public Output(OutputStream out, int bufferSize, boolean pipe) {
         this.out = out;
+        this.pipe = pipe;
         this.buffer = new byte[bufferSize];
     }
 
@@ -141,10 +149,9 @@ public final class Output implements AutoCloseable {
     }
 
     private StrompyError fail(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        failure = message.contains("Broken pipe")
+        failure = pipe
                 ? new StrompyError(ErrorType.BROKEN_PIPE, "broken pipe", e)
-                : new StrompyError(ErrorType.IO, "write error on stdout: " + message, e);
+                : new StrompyError(ErrorType.IO, "write error on stdout: " + e.getMessage(), e);
         return failure;
     }
 

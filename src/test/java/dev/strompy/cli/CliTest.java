@@ -54,12 +54,26 @@ class CliTest {
         assertEquals("strompy: write error on stdout: No space left on device\n", run.err());
     }
 
+    private static final Terminal PIPE = new Terminal(false, true, false, false, 80);
+
     @Test
     void brokenPipeStopsWithExit141AndPrintsNothing() {
         FailingStdout stdout = new FailingStdout(100, "Broken pipe");
-        Run run = Run.of(items(100_000), stdout);
+        Run run = Run.of(items(100_000), stdout, PIPE);
         assertEquals(141, run.exit());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void whatAFailedWriteMeansDependsOnTheStreamNotOnTheMessage() {
+        // The C library translates messages: a German system says this for EPIPE.
+        Run german = Run.of(items(100_000), new FailingStdout(100, "Datenübergabe unterbrochen (broken pipe)"), PIPE);
+        assertEquals(141, german.exit());
+        assertEquals("", german.err());
+        // An English message on a file is no broken pipe: the file is what failed.
+        Run file = Run.of(items(100_000), new FailingStdout(100, "Broken pipe"));
+        assertEquals(74, file.exit());
+        assertEquals("strompy: write error on stdout: Broken pipe\n", file.err());
     }
 
     @Test

@@ -38,11 +38,11 @@ class AsyncWriterTest {
             results.add(i % 7 == 0 ? matrix(rnd, 70, 70) : matrix(rnd, 1 + rnd.nextInt(3), 1 + rnd.nextInt(3)));
         }
         ByteArrayOutputStream direct = new ByteArrayOutputStream();
-        Output directOut = new Output(direct, 1024);
+        Output directOut = new Output(direct, 1024, false);
         ResultWriter sync = ResultWriter.create(Format.JSON, directOut, true, null);
         sync.begin();
         ByteArrayOutputStream queued = new ByteArrayOutputStream();
-        Output queuedOut = new Output(queued, 1024);
+        Output queuedOut = new Output(queued, 1024, false);
         try (AsyncWriter async = new AsyncWriter(ResultWriter.create(Format.JSON, queuedOut, true, null), queuedOut)) {
             async.begin();
             for (int i = 0; i < results.size(); i++) {
@@ -63,7 +63,7 @@ class AsyncWriterTest {
     @Test
     void syncReturnsOnlyWhenEverythingIsWrittenAndFlushed() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Output out = new Output(sink, 1 << 16);
+        Output out = new Output(sink, 1 << 16, false);
         try (AsyncWriter async = new AsyncWriter(ResultWriter.create(Format.JSONL, out, false, null), out)) {
             async.result("-", 0, new Matrix(100, 100, new double[10_000]));
             async.sync();
@@ -84,7 +84,7 @@ class AsyncWriterTest {
                 throw new IOException("Broken pipe");
             }
         };
-        Output out = new Output(broken, 256);
+        Output out = new Output(broken, 256, true);
         try (AsyncWriter async = new AsyncWriter(ResultWriter.create(Format.JSONL, out, false, null), out)) {
             async.result("-", 0, new Matrix(100, 100, new double[10_000]));
             StrompyError e = assertThrows(StrompyError.class, async::sync);
@@ -112,7 +112,7 @@ class AsyncWriterTest {
                 }
             }
         };
-        Output out = new Output(slow, 1 << 16);
+        Output out = new Output(slow, 1 << 16, false);
         AtomicInteger handedOver = new AtomicInteger();
         Matrix big = new Matrix(1000, 1000, new double[1_000_000]);
         try (AsyncWriter async = new AsyncWriter(ResultWriter.create(Format.JSONL, out, false, null), out)) {

@@ -16,7 +16,7 @@ class OutputTest {
     @Test
     void buffersUntilFullOrFlushed() {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Output out = new Output(sink, 8);
+        Output out = new Output(sink, 8, false);
         out.ascii("1234567");
         assertEquals(0, sink.size());
         out.ascii("89");
@@ -34,7 +34,7 @@ class OutputTest {
             Long.MAX_VALUE, Long.MIN_VALUE, 1e300, Double.MIN_VALUE, 123456.789};
         java.util.List<String> want = new java.util.ArrayList<>();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        Output out = new Output(sink, 16);
+        Output out = new Output(sink, 16, false);
         for (int i = 0; i < special.length + 20_000; i++) {
             double d = i < special.length ? special[i]
                     : i % 2 == 0 ? random.nextInt(20_000_001) - 10_000_000 : Double.longBitsToDouble(random.nextLong());
@@ -68,7 +68,7 @@ class OutputTest {
                 write(0);
             }
         };
-        Output out = new Output(broken, 4);
+        Output out = new Output(broken, 4, true);
         out.ascii("abc");
         out.flushIfPossible();
         StrompyError e = assertThrows(StrompyError.class, out::flush);
