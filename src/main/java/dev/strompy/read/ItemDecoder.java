@@ -226,7 +226,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             return;
         }
         item = nextIndex++;
-        in.setItem(item);
         itemLine = in.line();
         itemDepth = layout == Layout.ARRAY ? 1 : 0;
         lhs = null;
@@ -379,7 +378,12 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             syntax(e);
             return;
         }
-        ready.add(new Part.Failure(e.atSource(source)));
+        if (nextItemHere()) {
+            // Say what happened rather than what the rest of the item would have had to be.
+            e = in.error(ErrorType.SYNTAX, "item cut short: a new item starts on this line (the item began on line "
+                    + itemLine + ")");
+        }
+        ready.add(new Part.Failure(e.atItem(item).atSource(source)));
         held = null;
         lhs = null;
         skipRest();
@@ -406,7 +410,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
 
     private void endItem() {
         state = State.BETWEEN;
-        in.setItem(-1);
         lhs = null;
         held = null;
         rhs = null;
@@ -423,7 +426,9 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             // The first token failed, so it was no '[': a sequence of items.
             layout = Layout.SEQUENCE;
         }
-        if (layout == Layout.SEQUENCE && !inItem) {
+        if (inItem) {
+            e.atItem(item);
+        } else if (layout == Layout.SEQUENCE) {
             e.atItem(nextIndex++);
         }
         if (inOp()) {

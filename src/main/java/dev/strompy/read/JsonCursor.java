@@ -43,8 +43,6 @@ final class JsonCursor implements AutoCloseable {
     /** After a restart: bytes are dropped up to and including the next newline. */
     private boolean skippingLine;
     private boolean closed;
-    /** The item being read, for error messages; -1 between items. */
-    private long item = -1;
 
     void feed(byte[] data, int offset, int length) {
         if (skippingLine) {
@@ -87,10 +85,6 @@ final class JsonCursor implements AutoCloseable {
     /** Bytes fed that the parser has not yet been given. */
     int buffered() {
         return bytes.pending();
-    }
-
-    void setItem(long index) {
-        item = index;
     }
 
     /**
@@ -318,17 +312,16 @@ final class JsonCursor implements AutoCloseable {
         }
     }
 
-    /** An error at the current token, in the current item if any. */
+    /** An error at the current token. */
     StrompyError error(ErrorType type, String message) {
         Position here = new Position();
         mark(here);
         return errorAt(here, type, message);
     }
 
-    /** An error at an earlier {@link #mark}ed place, in the current item if any. */
+    /** An error at an earlier {@link #mark}ed place. */
     StrompyError errorAt(Position position, ErrorType type, String message) {
-        StrompyError e = new StrompyError(type, message).atPosition(position.line, position.column);
-        return item >= 0 ? e.atItem(item) : e;
+        return new StrompyError(type, message).atPosition(position.line, position.column);
     }
 
     /** Puts where the current token starts into {@code into}. */
@@ -353,9 +346,6 @@ final class JsonCursor implements AutoCloseable {
     private StrompyError at(StrompyError e, TokenStreamLocation loc) {
         if (loc != null) {
             e.atPosition(lineOffset + loc.getLineNr(), loc.getColumnNr());
-        }
-        if (item >= 0) {
-            e.atItem(item);
         }
         return e;
     }

@@ -302,7 +302,8 @@ class ItemDecoderTest {
                 + "{\"lhs\":[[7]],\"op\":[]}";
         List<String> got = readAll(feed, json);
         assertEquals("[[1.0]]", got.get(0));
-        assertEquals("! schema: -:3:1: item 1: lhs entries must be numbers, got an object", got.get(1));
+        assertEquals("! syntax: -:3:1: item 1: item cut short: a new item starts on this line (the item began on line 2)",
+                got.get(1));
         assertEquals("[[3.0]]", got.get(2));
         assertTrue(got.get(3).startsWith("! syntax: -:4:"), got.get(3));
         assertTrue(got.get(3).contains("item 3:"), got.get(3));
