@@ -1,6 +1,7 @@
 package dev.strompy.eval;
 
 import dev.strompy.error.ErrorType;
+import dev.strompy.error.Quote;
 import dev.strompy.error.StrompyError;
 import java.util.HashMap;
 import java.util.Map;
@@ -74,6 +75,9 @@ public enum OpCode {
             + "(not positive definite: numeric error)", Decompositions::cholesky),
     EXP("exp", RhsKind.NONE, "square", "matrix exponential (scaling and squaring, Padé 13)", MatrixFunctions::exp);
 
+    /** The longest op code accepted: longer strings are refused without looking for a suggestion. */
+    public static final int MAX_CODE_LENGTH = 64;
+
     private static final Map<String, OpCode> BY_CODE = new HashMap<>();
 
     static {
@@ -128,9 +132,13 @@ public enum OpCode {
     public static OpCode lookup(String code) {
         OpCode op = BY_CODE.get(code);
         if (op == null) {
+            if (code.length() > MAX_CODE_LENGTH) {
+                throw new StrompyError(ErrorType.OP, "op code too long: " + code.length()
+                        + " characters, codes have at most " + MAX_CODE_LENGTH + " (" + Quote.of(code) + ")");
+            }
             String near = Suggestions.nearest(code, BY_CODE.keySet());
             String hint = near == null ? "; see strompy --list-ops" : "; did you mean \"" + near + "\"?";
-            throw new StrompyError(ErrorType.OP, "unknown op \"" + code + "\"" + hint);
+            throw new StrompyError(ErrorType.OP, "unknown op " + Quote.of(code) + hint);
         }
         return op;
     }

@@ -1,6 +1,7 @@
 package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
+import dev.strompy.error.Quote;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Limits;
 import dev.strompy.eval.Matrix;
@@ -259,7 +260,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             haveOps = true;
             state = State.OP;
         } else {
-            throw in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" (expected \"lhs\" and \"op\")");
+            throw in.error(ErrorType.SCHEMA, "unknown key " + Quote.of(key) + " (expected \"lhs\" and \"op\")");
         }
     }
 
@@ -341,7 +342,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             haveRhs = true;
             state = State.RHS;
         } else {
-            throw in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" in op (expected \"code\" and \"rhs\")");
+            throw in.error(ErrorType.SCHEMA, "unknown key " + Quote.of(key) + " in op (expected \"code\" and \"rhs\")");
         }
     }
 

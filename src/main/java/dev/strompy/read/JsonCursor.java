@@ -1,12 +1,14 @@
 package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
+import dev.strompy.error.Quote;
 import dev.strompy.error.StrompyError;
 import java.nio.ByteBuffer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.async.ByteArrayFeeder;
@@ -26,8 +28,14 @@ import tools.jackson.core.json.JsonFactory;
  * positions that go on counting from the start of the source.
  */
 final class JsonCursor implements AutoCloseable {
+    /**
+     * The longest string the parser keeps: valid input holds only short ones (op codes, at most
+     * 64 characters), so a huge string is refused while it is read, in bounded memory.
+     */
+    static final int MAX_STRING = 1 << 16;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build())
             .build();
     private static final int SNIFF = 4;
 
@@ -377,7 +385,8 @@ final class JsonCursor implements AutoCloseable {
         if (nl >= 0) {
             m = m.substring(0, nl);
         }
-        return m;
+        // Jackson quotes the input it could not parse as it came: escape it like our own quotes.
+        return Quote.escape(m, 300);
     }
 
     /** How a token is named in messages: "a string", "an object". */

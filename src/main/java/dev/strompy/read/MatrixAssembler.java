@@ -1,6 +1,7 @@
 package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
+import dev.strompy.error.Quote;
 import dev.strompy.eval.Matrix;
 import java.util.Arrays;
 import tools.jackson.core.JsonToken;
@@ -178,7 +179,7 @@ final class MatrixAssembler {
             }
             state = State.N;
         } else {
-            throw in.error(ErrorType.SCHEMA, "unknown key \"" + key + "\" in " + what + " (expected \"d\" and \"n\")");
+            throw in.error(ErrorType.SCHEMA, "unknown key " + Quote.of(key) + " in " + what + " (expected \"d\" and \"n\")");
         }
         return null;
     }

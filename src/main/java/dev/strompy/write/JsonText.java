@@ -31,10 +31,24 @@ final class JsonText {
         out.write(']');
     }
 
-    /** A JSON string literal, quoted and escaped. */
+    /**
+     * A JSON string literal, quoted and escaped; a lone surrogate, which UTF-8 cannot encode, is
+     * written as its {@code \\uXXXX} escape, so the record is valid JSON whatever the string.
+     */
     static void string(Output out, String s) {
         out.write('"');
-        out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s));
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s.substring(start, i)));
+                out.ascii(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                start = i + 1;
+            }
+        }
+        out.write(JsonStringEncoder.getInstance().quoteAsUTF8(s.substring(start)));
         out.write('"');
     }
 
