@@ -79,7 +79,7 @@ public final class Pipeline {
     private boolean runSource(String name, Evaluator evaluator, Limits limits) {
         InputStream in;
         try {
-            in = Sources.open(name, stdin);
+            in = Sources.open(name, stdin, options.terminal().stdinIsClosed());
         } catch (StrompyError e) {
             return failed(e, false);
         }

@@ -15,12 +15,16 @@ final class Sources {
     }
 
     /**
+     * @param stdinIsClosed the process has no stdin: reading {@code -} is a no-input error
      * @return the source's bytes; closing it leaves stdin open
      * @throws StrompyError of type {@link ErrorType#NO_INPUT} when the file is missing,
-     *     unreadable or a directory
+     *     unreadable or a directory, or stdin is closed
      */
-    static InputStream open(String name, InputStream stdin) {
+    static InputStream open(String name, InputStream stdin, boolean stdinIsClosed) {
         if (name.equals("-")) {
+            if (stdinIsClosed) {
+                throw new StrompyError(ErrorType.NO_INPUT, "stdin is closed").atSource(name);
+            }
             return new FilterInputStream(stdin) {
                 @Override
                 public void close() {

@@ -13,14 +13,16 @@ import java.util.Map;
  * @param stdoutIsTerminal colour may go to stdout
  * @param stdoutIsPipe stdout is a pipe, a FIFO or a socket: a failed write there means its
  *     reader went away
+ * @param stdinIsClosed the process started with stdin closed, so descriptor 0 is a file the JVM
+ *     opened for itself
  * @param stderrIsTerminal a progress bar may go to stderr
  * @param noColor {@code NO_COLOR} is set to a non-empty value
  * @param columns terminal width from {@code COLUMNS}, or 0 when unknown (see {@link #width()})
  */
-public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean stderrIsTerminal, boolean noColor,
-        int columns) {
+public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean stdinIsClosed, boolean stderrIsTerminal,
+        boolean noColor, int columns) {
     /** Neither stream a terminal, stdout no pipe: files, tests. */
-    public static final Terminal NONE = new Terminal(false, false, false, false, 80);
+    public static final Terminal NONE = new Terminal(false, false, false, false, false, 80);
 
     /**
      * Looks at the real process. Java 17 cannot ask isatty(2) of one descriptor, so this reads
@@ -36,7 +38,8 @@ public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean s
         } catch (NumberFormatException e) {
             // unknown: ask the terminal when a bar is drawn
         }
-        return new Terminal(isTerminal(1), isPipe(1), isTerminal(2), noColor != null && !noColor.isEmpty(), columns);
+        return new Terminal(isTerminal(1), isPipe(1), probeStdinClosed(), isTerminal(2), noColor != null && !noColor.isEmpty(),
+                columns);
     }
 
     /**
@@ -76,6 +79,23 @@ public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean s
             }
             Object mode = Files.getAttribute(target, "unix:mode");
             return mode instanceof Integer m && (m & 0170000) == 0010000;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the process started with stdin closed: the JVM then opens one of its own files
+     * (its module image, a class-data archive, the jar) as descriptor 0, which would be read as
+     * input. No user feeds strompy one of those.
+     */
+    private static boolean probeStdinClosed() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            String javaHome = System.getProperty("java.home", "");
+            String jar = Terminal.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            return (!javaHome.isEmpty() && target.startsWith(javaHome + "/")) || target.endsWith(".jsa")
+                    || target.equals(jar);
         } catch (IOException | RuntimeException e) {
             return false;
         }

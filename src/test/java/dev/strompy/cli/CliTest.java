@@ -54,7 +54,7 @@ class CliTest {
         assertEquals("strompy: write error on stdout: No space left on device\n", run.err());
     }
 
-    private static final Terminal PIPE = new Terminal(false, true, false, false, 80);
+    private static final Terminal PIPE = new Terminal(false, true, false, false, false, 80);
 
     @Test
     void brokenPipeStopsWithExit141AndPrintsNothing() {
@@ -62,6 +62,18 @@ class CliTest {
         Run run = Run.of(items(100_000), stdout, PIPE);
         assertEquals(141, run.exit());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void aClosedStdinIsNoInputAndIsSkippedUnderKeepGoing() {
+        Terminal closed = new Terminal(false, false, true, false, false, 80);
+        Run alone = Run.of(items(3), new java.io.ByteArrayOutputStream(), closed);
+        assertEquals(66, alone.exit());
+        assertEquals("strompy: -: stdin is closed\n", alone.err());
+        Run mixed = Run.of(items(3), new java.io.ByteArrayOutputStream(), closed, "-k", "--format", "json", "-",
+                "src/test/resources/golden/files/good.json");
+        assertEquals(66, mixed.exit());
+        assertEquals("[\n[[21.0]]\n]\n", mixed.out());
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlagsTest {
-    private static final Terminal TTY = new Terminal(true, false, true, false, 100);
-    private static final Terminal TTY_NO_COLOR = new Terminal(true, false, true, true, 100);
+    private static final Terminal TTY = new Terminal(true, false, false, true, false, 100);
+    private static final Terminal TTY_NO_COLOR = new Terminal(true, false, false, true, true, 100);
 
     private static Options options(Terminal t, String... args) {
         return ((Invocation.Run) Flags.parse(t, args)).options();
@@ -44,7 +44,7 @@ class FlagsTest {
     void progressOnlyWhenStderrIsATerminalAndNotTurnedOff() {
         assertTrue(options(TTY).progress());
         assertFalse(options(TTY, "--no-progress").progress());
-        assertFalse(options(new Terminal(true, false, false, false, 80)).progress());
+        assertFalse(options(new Terminal(true, false, false, false, false, 80)).progress());
     }
 
     @Test

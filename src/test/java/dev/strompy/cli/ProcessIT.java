@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The packaged jar, run as a real process in real pipes. */
 class ProcessIT {
     private static final String JAR = Path.of(System.getProperty("strompy.jar", "target/strompy.jar")).toAbsolutePath().toString();
+    private static final String LAUNCHER = Path.of("bin/strompy").toAbsolutePath().toString();
     private static final ExecutorService READER = Executors.newSingleThreadExecutor();
 
     private record Result(int exit, String out, String err, long millis) {
@@ -61,6 +62,25 @@ class ProcessIT {
         assertEquals("[[1.0,2.0]]\n", r.out());
         assertEquals("", r.err());
         assertEquals(141, r.exit());
+    }
+
+    @Test
+    void aClosedStdinIsReportedNotReadAsSomeOtherFile() throws Exception {
+        Result direct = sh("java -jar \"$JAR\" <&-");
+        assertEquals(66, direct.exit(), direct.err());
+        assertEquals("strompy: -: stdin is closed\n", direct.err());
+        Result launcher = sh("\"" + LAUNCHER + "\" <&-");
+        assertEquals(66, launcher.exit(), launcher.err());
+        assertEquals("strompy: -: stdin is closed\n", launcher.err());
+    }
+
+    @Test
+    void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
+        Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
+        Result r = sh("cd '" + dir + "' && JAVA_OPTS='-Dstrompy.probe=* -XshowSettings:properties' \"" + LAUNCHER
+                + "\" --version");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("strompy.probe = *"), r.err());
     }
 
     @Test
