@@ -74,6 +74,39 @@ class ProcessIT {
         assertEquals("strompy: -: stdin is closed\n", launcher.err());
     }
 
+    /**
+     * A truncated class-data archive would crash the JVM (SIGBUS) at every start: the launcher
+     * notices it by its size, makes a new one, and no crash log lands in the working directory.
+     */
+    @Test
+    void aTruncatedArchiveIsRemadeInsteadOfCrashing(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("strompy");
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("target"));
+        Files.copy(Path.of(LAUNCHER), root.resolve("bin/strompy"));
+        root.resolve("bin/strompy").toFile().setExecutable(true);
+        Files.copy(Path.of(JAR), root.resolve("target/strompy.jar"));
+        Files.copy(Path.of("op.json"), root.resolve("op.json"));
+        Path work = Files.createDirectories(dir.resolve("work"));
+        String run = "cd '" + work + "' && '" + root.resolve("bin/strompy") + "' < '" + root.resolve("op.json") + "'";
+        assertEquals("[[1586.0]]\n", sh(run).out());
+        Path archive;
+        try (var files = Files.list(root.resolve("target"))) {
+            archive = files.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+        }
+        archive.toFile().setWritable(true);
+        try (var channel = java.nio.channels.FileChannel.open(archive, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Result r = sh(run);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[[1586.0]]\n", r.out());
+        try (var left = Files.list(work)) {
+            assertEquals(List.of(), left.toList(), "nothing left in the working directory");
+        }
+    }
+
     @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
