@@ -102,7 +102,8 @@ final class Decompositions {
             return Shapes.number(rhs);
         }
         double largest = sigma.length == 0 ? 0 : sigma[0];
-        return largest * Math.max(a.numRows, a.numCols) * EPS;
+        // The small factors first: largest · max(r, c) alone can overflow (9e307 · 2).
+        return largest * (Math.max(a.numRows, a.numCols) * EPS);
     }
 
     static DMatrixRMaj singularValuesOp(Workspace ws, DMatrixRMaj a, Operand rhs) {

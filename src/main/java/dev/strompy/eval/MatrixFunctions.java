@@ -33,11 +33,20 @@ final class MatrixFunctions {
             if ((k & 1) == 1) {
                 CommonOps_DDRM.mult(result, base, scratch);
                 result.setTo(scratch);
+                if (!finite(result)) {
+                    // Further products cannot bring it back: the evaluator reports it.
+                    return result;
+                }
             }
             k >>= 1;
             if (k > 0) {
                 CommonOps_DDRM.mult(base, base, scratch);
                 base.setTo(scratch);
+                if (!finite(base)) {
+                    CommonOps_DDRM.mult(result, base, scratch);
+                    result.setTo(scratch);
+                    return result;
+                }
             }
         }
         return result;
@@ -49,6 +58,11 @@ final class MatrixFunctions {
         int n = a.numRows;
         DMatrixRMaj out = ws.allocate(n, n);
         double norm1 = NormOps_DDRM.normP1(a);
+        if (!Double.isFinite(norm1)) {
+            // Finite entries whose column sums overflow: so does the exponential (scipy gives inf).
+            throw new StrompyError(ErrorType.NUMERIC, "non-finite result (the matrix exponential overflows)");
+        }
+        // At most about 1,030 halvings: norm1 is below 2^1024.
         int s = norm1 > THETA13 ? (int) Math.ceil(Math.log(norm1 / THETA13) / Math.log(2)) : 0;
         DMatrixRMaj x = a.copy();
         if (s > 0) {
@@ -72,7 +86,7 @@ final class MatrixFunctions {
             throw new StrompyError(ErrorType.NUMERIC, "matrix exponential failed: singular Padé denominator");
         }
         DMatrixRMaj scratch = new DMatrixRMaj(n, n);
-        for (int i = 0; i < s; i++) {
+        for (int i = 0; i < s && finite(out); i++) {
             CommonOps_DDRM.mult(out, out, scratch);
             out.setTo(scratch);
         }
@@ -100,5 +114,16 @@ final class MatrixFunctions {
             out.data[i] = c1 * m1.data[i] + c2 * m2.data[i] + c3 * m3.data[i] + c4 * m4.data[i];
         }
         return out;
+    }
+
+    /** Whether every entry is finite; once one is not, squaring never makes it finite again. */
+    private static boolean finite(DMatrixRMaj m) {
+        double[] d = m.data;
+        for (int i = 0, n = m.getNumElements(); i < n; i++) {
+            if (!Double.isFinite(d[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -42,7 +42,11 @@ public record Op(OpCode code, Operand rhs) {
         } else {
             return;
         }
-        if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
+        if (v == Math.rint(v) && v > Integer.MAX_VALUE) {
+            throw new StrompyError(ErrorType.OP, name + ": " + new java.math.BigDecimal(v).toPlainString()
+                    + " is above the largest exponent, 2^31-1 (" + Integer.MAX_VALUE + ")");
+        }
+        if (v != Math.rint(v) || v < min) {
             throw new StrompyError(ErrorType.OP, name + " needs an " + kind.label() + " as rhs, got " + v);
         }
     }

@@ -39,7 +39,8 @@ final class Cells {
     }
 
     private BigDecimal rounded(double v) {
-        return new BigDecimal(Numbers.shortest(v)).round(context);
+        // The exact binary value, as numpy rounds it: 0.95 is 0.94999... and rounds to 0.9.
+        return new BigDecimal(v).round(context);
     }
 
     /** The text of one entry. */
