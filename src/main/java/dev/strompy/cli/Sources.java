@@ -7,6 +7,7 @@ import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /** Opens sources by name: {@code -} is stdin, anything else a file. */
@@ -32,13 +33,21 @@ final class Sources {
                 }
             };
         }
-        if (Files.isDirectory(Path.of(name))) {
+        Path path;
+        try {
+            path = Path.of(name);
+        } catch (InvalidPathException e) {
+            // The JVM decodes names with the locale's charset; under LC_ALL=C that is ASCII.
+            throw new StrompyError(ErrorType.NO_INPUT, "the name cannot be opened in this locale's character set"
+                    + " (run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8)", e).atSource(name);
+        }
+        if (Files.isDirectory(path)) {
             throw new StrompyError(ErrorType.NO_INPUT, "Is a directory").atSource(name);
         }
         try {
             return new FileInputStream(name);
         } catch (FileNotFoundException e) {
-            throw new StrompyError(ErrorType.NO_INPUT, reason(Path.of(name)), e).atSource(name);
+            throw new StrompyError(ErrorType.NO_INPUT, reason(path), e).atSource(name);
         } catch (SecurityException e) {
             throw new StrompyError(ErrorType.NO_INPUT, "Permission denied", e).atSource(name);
         }
@@ -53,6 +62,7 @@ final class Sources {
             Path p = Path.of(name);
             return Files.isRegularFile(p) ? Files.size(p) : -1;
         } catch (java.io.IOException | RuntimeException e) {
+            // also InvalidPathException: open() reports that name
             return -1;
         }
     }

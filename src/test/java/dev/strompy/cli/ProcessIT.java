@@ -108,6 +108,25 @@ class ProcessIT {
     }
 
     @Test
+    void nonAsciiNamesAndMessagesWorkUnderTheCLocale(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("matrizen-\u00e4.json");
+        Files.copy(Path.of("op.json"), file);
+        String name = "'" + file + "'";
+        Result c = sh("LC_ALL=C '" + LAUNCHER + "' " + name);
+        assertEquals(0, c.exit(), c.err());
+        assertEquals("[[1586.0]]\n", c.out());
+        Result bare = sh("env -i '" + LAUNCHER + "' " + name);
+        assertEquals(0, bare.exit(), bare.err());
+        Result shape = sh("printf '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}' | LC_ALL=C java -jar \"$JAR\"");
+        assertEquals("strompy: -:1:22: item 0, op 0 (mul): shape mismatch: 1x2 \u00b7 1x2\n", shape.err());
+        // Without the launcher the JVM cannot name the file in ASCII: a no-input error, and -k goes on.
+        Result direct = sh("LC_ALL=C java -jar \"$JAR\" -k --format json " + name + " src/test/resources/golden/files/good.json");
+        assertEquals(66, direct.exit(), direct.err());
+        assertTrue(direct.err().contains("cannot be opened in this locale's character set"), direct.err());
+        assertEquals("[\n[[21.0]]\n]\n", direct.out());
+    }
+
+    @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
         Result r = sh("cd '" + dir + "' && JAVA_OPTS='-Dstrompy.probe=* -XshowSettings:properties' \"" + LAUNCHER
