@@ -35,7 +35,7 @@ public final class Pipeline {
     private final Diagnostics diagnostics;
     private final byte[] chunk = new byte[READ_BUFFER];
     private StrompyError first;
-    private Progress progress;
+    private volatile Progress progress;
     private AsyncWriter writer;
 
     public Pipeline(Options options, InputStream stdin, Output out, PrintStream stderr, Diagnostics diagnostics) {
@@ -53,6 +53,7 @@ public final class Pipeline {
      * @throws StrompyError when writing to stdout fails (broken pipe, I/O)
      */
     public StrompyError run() {
+        Signals.install(out, this::clearProgress);
         TableStyle table = new TableStyle(options.digits(), options.color(),
                 options.withSource() || options.sources().size() > 1);
         Limits limits = new Limits(options.maxElements());
@@ -148,6 +149,13 @@ public final class Pipeline {
             writer.sync();
         }
         return true;
+    }
+
+    private void clearProgress() {
+        Progress p = progress;
+        if (p != null) {
+            p.clear();
+        }
     }
 
     /** Reports an error; @return whether the run goes on. */

@@ -75,10 +75,20 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
         }
         // The worker is idle and only this thread gives it work: write here, with no hand-off.
         try {
-            task.run();
+            record(task);
         } catch (StrompyError e) {
             fail(e);
             throw e;
+        }
+    }
+
+    /** Runs one writing task as one record of the output, which a signal never cuts. */
+    private void record(Runnable task) {
+        out.beginRecord();
+        try {
+            task.run();
+        } finally {
+            out.endRecord();
         }
     }
 
@@ -160,7 +170,7 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
                 busy = true;
             }
             try {
-                task.run();
+                record(task);
             } catch (StrompyError e) {
                 fail(e);
             } catch (RuntimeException | Error e) {

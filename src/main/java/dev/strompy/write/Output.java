@@ -5,6 +5,8 @@ import dev.strompy.error.StrompyError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A buffered byte sink that turns every write failure into a typed error: on a pipe or socket a
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 public final class Output implements AutoCloseable {
     private final OutputStream out;
     private final boolean pipe;
+    /** Held while one record is written: a signal's end waits for the record to be whole. */
+    private final ReentrantLock record = new ReentrantLock();
     private final byte[] buffer;
     private int size;
     private StrompyError failure;
@@ -99,6 +103,41 @@ public final class Output implements AutoCloseable {
     /** Writes text as UTF-8. */
     public void utf8(String s) {
         write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Before one record (a result line, an error record, a table block): see {@link #seal}. */
+    public void beginRecord() {
+        record.lock();
+    }
+
+    /** After the record begun last. */
+    public void endRecord() {
+        record.unlock();
+    }
+
+    /**
+     * For a signal's end, from any thread: waits up to {@code millis} for the record being
+     * written to be whole, sends everything buffered, and keeps every later record out. What was
+     * sent is then whole records only. A failure to send is ignored: the process is ending.
+     */
+    public void seal(long millis) {
+        try {
+            if (!record.tryLock(millis, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        // Never unlocked: no record starts after this.
+        if (failure == null && size > 0) {
+            try {
+                out.write(buffer, 0, size);
+                out.flush();
+            } catch (IOException e) {
+                // the reader is gone or the disk is full: nothing more can be kept
+            }
+        }
     }
 
     /** Sends everything buffered to the stream and flushes it. */

@@ -126,6 +126,39 @@ class ProcessIT {
         assertEquals("[\n[[21.0]]\n]\n", direct.out());
     }
 
+    /**
+     * A signal mid-stream: every finished result comes out as whole lines, then the status is
+     * 128 + the signal's number. Job control is on in the script, so that the background run
+     * gets the default handling of SIGINT that a foreground run in a terminal has.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"INT:130", "TERM:143", "HUP:129"})
+    void aSignalKeepsFinishedResultsAsWholeLines(String signalAndStatus, @TempDir Path dir) throws Exception {
+        String signal = signalAndStatus.split(":")[0];
+        int status = Integer.parseInt(signalAndStatus.split(":")[1]);
+        Path fifo = dir.resolve("in");
+        Path err = dir.resolve("err");
+        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' 2>'" + err + "' & pid=$!;"
+                + " exec 3>'" + fifo + "';"
+                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n{\"lhs\":[[2]],\"op\":[]}\\n' >&3;"
+                + " sleep 2; kill -" + signal + " $pid; wait $pid; status=$?; exec 3>&-; exit $status");
+        assertEquals(status, r.exit(), r.err());
+        assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
+        assertEquals("", Files.readString(err), "nothing on strompy's stderr");
+    }
+
+    @Test
+    void aSignalMidStreamNeverCutsALine(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Result r = sh("set -m; yes '{\"lhs\":[[1,2]],\"op\":[]}' | \"" + LAUNCHER + "\" > '" + out + "' & pid=$!;"
+                + " sleep 2; kill -TERM $pid; wait $pid");
+        assertEquals(143, r.exit(), r.err());
+        String written = Files.readString(out);
+        assertTrue(written.length() > 100_000, "it ran for a while: " + written.length() + " bytes");
+        assertTrue(written.endsWith("\n"), "the last line is whole");
+        assertTrue(written.lines().allMatch("[[1.0,2.0]]"::equals), "every line is whole");
+    }
+
     @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
