@@ -159,6 +159,36 @@ class ProcessIT {
         assertTrue(written.lines().allMatch("[[1.0,2.0]]"::equals), "every line is whole");
     }
 
+    /**
+     * A build lock left by a killed build (its process is gone) is taken over at once, not after
+     * ten minutes. The build itself is a stand-in mvn that only freshens the jar.
+     */
+    @Test
+    void aStaleBuildLockIsTakenOverAtOnce(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("strompy");
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("target/.build-lock"));
+        Files.createDirectories(root.resolve("src/main"));
+        Files.copy(Path.of(LAUNCHER), root.resolve("bin/strompy"));
+        root.resolve("bin/strompy").toFile().setExecutable(true);
+        Files.copy(Path.of(JAR), root.resolve("target/strompy.jar"));
+        Files.copy(Path.of("op.json"), root.resolve("op.json"));
+        Files.setLastModifiedTime(root.resolve("target/strompy.jar"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.writeString(root.resolve("src/main/Newer.java"), "// newer than the jar\n");
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Files.writeString(root.resolve("target/.build-lock/pid"), dead.pid() + "\n");
+        Path fake = Files.createDirectories(dir.resolve("fakebin"));
+        Files.writeString(fake.resolve("mvn"), "#!/bin/sh\ntouch target/strompy.jar\n");
+        fake.resolve("mvn").toFile().setExecutable(true);
+        long start = System.nanoTime();
+        Result r = sh("PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "' '" + root.resolve("op.json") + "'");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[[1586.0]]\n", r.out());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "not a ten-minute wait");
+        assertTrue(!Files.exists(root.resolve("target/.build-lock")), "the lock is released");
+    }
+
     @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
