@@ -89,9 +89,11 @@ public final class Pipeline {
             in = progress.count(in);
         }
         Fold fold = new Fold(evaluator, name);
+        long taken = 0;
         try (ItemDecoder items = new ItemDecoder(name, limits)) {
             while (true) {
                 for (ItemResult r = fold.next(items); r != null; r = fold.next(items)) {
+                    taken++;
                     if (!take(r)) {
                         return false;
                     }
@@ -104,6 +106,11 @@ public final class Pipeline {
                     return failed(readError, true);
                 }
             }
+        } catch (OutOfMemoryError e) {
+            // What the failed item held is garbage now, so there is room to write what is
+            // finished and say so. The parser may have failed halfway: the source ends here.
+            return failed(new StrompyError(ErrorType.LIMIT, "out of memory: raise the heap (JAVA_OPTS=-Xmx2g, say)"
+                    + " or lower --max-elements (now " + options.maxElements() + ")").atSource(name).atItem(taken), true);
         } finally {
             Sources.close(in);
             if (progress != null) {

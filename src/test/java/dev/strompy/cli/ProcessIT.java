@@ -190,6 +190,22 @@ class ProcessIT {
     }
 
     @Test
+    void runningOutOfMemoryKeepsWhatIsFinishedAndNamesTheItem(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("big.ndjson");
+        try (var w = Files.newBufferedWriter(input)) {
+            w.write("{\"lhs\":[[1]],\"op\":[]}\n{\"lhs\":[[2]],\"op\":[]}\n{\"lhs\":{\"n\":1,\"d\":[");
+            for (int i = 0; i < 9_000_000; i++) {
+                w.write("1,");
+            }
+            w.write("1]},\"op\":[]}\n");
+        }
+        Result r = sh("java -Xmx32m -XX:+UseSerialGC -jar \"$JAR\" '" + input + "'");
+        assertEquals(65, r.exit(), r.err());
+        assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
+        assertTrue(r.err().startsWith("strompy: " + input + ": item 2: out of memory: raise the heap (JAVA_OPTS=-Xmx"), r.err());
+    }
+
+    @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
         Result r = sh("cd '" + dir + "' && JAVA_OPTS='-Dstrompy.probe=* -XshowSettings:properties' \"" + LAUNCHER
