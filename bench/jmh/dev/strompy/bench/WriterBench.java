@@ -30,7 +30,7 @@ public class WriterBench {
     @Setup
     public void setUp() {
         result = new Matrix(200, 200, Inputs.values(40_000, 8));
-        Output out = new Output(OutputStream.nullOutputStream(), 1 << 16);
+        Output out = new Output(OutputStream.nullOutputStream(), 1 << 16, false);
         writer = ResultWriter.create(format, out, false, new TableStyle(6, false, false));
     }
 
