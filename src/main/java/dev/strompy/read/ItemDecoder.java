@@ -5,11 +5,7 @@ import dev.strompy.error.Quote;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Limits;
 import dev.strompy.eval.Matrix;
-import dev.strompy.eval.Op;
-import dev.strompy.eval.OpCode;
-import dev.strompy.eval.Operand;
 import dev.strompy.eval.Part;
-import dev.strompy.eval.Scalar;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,7 +30,7 @@ import tools.jackson.core.JsonToken;
 public final class ItemDecoder implements Part.Source, AutoCloseable {
     private enum Layout { UNKNOWN, ARRAY, SEQUENCE }
 
-    private enum State { BETWEEN, ITEM, LHS, IN_LHS, OP, OPS, OP_KEY, CODE, RHS, IN_RHS, SKIP, AFTER_ARRAY, DONE }
+    private enum State { BETWEEN, ITEM, LHS, IN_LHS, OP, OPS, IN_RHS, SKIP, AFTER_ARRAY, DONE }
 
     private static final String ITEM_FORM = "{\"lhs\": MATRIX, \"op\": [OP, ...]}";
 
@@ -53,17 +49,13 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private Matrix lhs;
     private boolean haveOps;
     private List<Part.Step> held;
-    // The op being read.
-    private long opIndex;
-    private final Position opStart = new Position();
-    private OpCode code;
-    private Operand rhs;
-    private boolean haveRhs;
+    private final OpAssembler ops;
 
     /** @param source the name put on errors ({@code -} for stdin) */
     public ItemDecoder(String source, Limits limits) {
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
+        this.ops = new OpAssembler(in, matrices);
     }
 
     /** Copies {@code length} bytes from {@code bytes} at {@code offset}. */
@@ -117,7 +109,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 try {
                     m = matrices.take(t);
                 } catch (StrompyError e) {
-                    failItem(state == State.IN_RHS ? e.atOp(opIndex, null) : e);
+                    failItem(state == State.IN_RHS ? e.atOp(ops.index(), null) : e);
                     return ready.poll();
                 }
                 if (m == null) {
@@ -127,8 +119,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 if (state == State.IN_LHS) {
                     lhs(m);
                 } else {
-                    rhs = m;
-                    state = State.OP_KEY;
+                    ops.rhs(m);
+                    state = State.OPS;
                 }
                 if (!ready.isEmpty()) {
                     return ready.poll();
@@ -189,24 +181,20 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             case LHS:
                 if (!MatrixAssembler.opens(t)) {
                     throw in.error(ErrorType.SCHEMA, "lhs must be a matrix (" + MatrixAssembler.FORMS + "), got "
-                            + JsonCursor.describe(t));
+                            + JacksonErrors.describe(t));
                 }
                 matrices.start("lhs", t);
                 state = State.IN_LHS;
                 break;
             case OP:
                 if (t != JsonToken.START_ARRAY) {
-                    throw in.error(ErrorType.SCHEMA, "op must be an array of ops, got " + JsonCursor.describe(t));
+                    throw in.error(ErrorType.SCHEMA, "op must be an array of ops, got " + JacksonErrors.describe(t));
                 }
-                opIndex = 0;
+                ops.startList();
                 state = State.OPS;
                 break;
             default:
-                try {
-                    op(t);
-                } catch (StrompyError e) {
-                    throw e.atOp(opIndex, null);
-                }
+                op(ops.accept(t));
         }
     }
 
@@ -233,7 +221,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         haveOps = false;
         held = null;
         if (t != JsonToken.START_OBJECT) {
-            throw in.error(ErrorType.SCHEMA, "an item must be an object " + ITEM_FORM + ", got " + JsonCursor.describe(t));
+            throw in.error(ErrorType.SCHEMA, "an item must be an object " + ITEM_FORM + ", got " + JacksonErrors.describe(t));
         }
         state = State.ITEM;
     }
@@ -277,96 +265,30 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         state = State.ITEM;
     }
 
-    /** The states inside one op object, or the op array between ops. */
-    private void op(JsonToken t) {
-        switch (state) {
-            case OPS:
-                if (t == JsonToken.END_ARRAY) {
-                    state = State.ITEM;
-                } else if (t == JsonToken.START_OBJECT) {
-                    in.mark(opStart);
-                    code = null;
-                    rhs = null;
-                    haveRhs = false;
-                    state = State.OP_KEY;
+    /** What a token of the op array did. */
+    private void op(OpAssembler.Event event) {
+        switch (event) {
+            case END:
+                state = State.ITEM;
+                break;
+            case MATRIX:
+                state = State.IN_RHS;
+                break;
+            case OP:
+                Part.Step step = new Part.Step(item, ops.lastIndex(), ops.op(), ops.line(), ops.column());
+                if (lhs != null) {
+                    ready.add(step);
                 } else {
-                    throw in.error(ErrorType.SCHEMA, "an op must be an object {\"code\": NAME, \"rhs\": ...}, got "
-                            + JsonCursor.describe(t));
+                    if (held == null) {
+                        held = new ArrayList<>();
+                    }
+                    held.add(step);
                 }
                 break;
-            case OP_KEY:
-                opKey(t);
-                break;
-            case CODE:
-                if (t != JsonToken.VALUE_STRING) {
-                    throw in.error(ErrorType.SCHEMA, "code must be a string, got " + JsonCursor.describe(t));
-                }
-                try {
-                    code = OpCode.lookup(in.text());
-                } catch (StrompyError e) {
-                    throw in.error(e.type(), e.detail());
-                }
-                state = State.OP_KEY;
-                break;
-            case RHS:
-                if (MatrixAssembler.isNumber(t)) {
-                    rhs = new Scalar(in.number());
-                    state = State.OP_KEY;
-                } else if (MatrixAssembler.opens(t)) {
-                    matrices.start("rhs", t);
-                    state = State.IN_RHS;
-                } else {
-                    throw in.error(ErrorType.SCHEMA, "rhs must be a matrix or a number, got " + JsonCursor.describe(t));
-                }
-                break;
+            case NONE:
             default:
-                throw new IllegalStateException("matrix tokens go to the assembler: " + state);
+                break;
         }
-    }
-
-    private void opKey(JsonToken t) {
-        if (t == JsonToken.END_OBJECT) {
-            endOp();
-            return;
-        }
-        String key = in.name();
-        if (key.equals("code")) {
-            if (code != null) {
-                throw in.error(ErrorType.SCHEMA, "duplicate key \"code\" in op");
-            }
-            state = State.CODE;
-        } else if (key.equals("rhs")) {
-            if (haveRhs) {
-                throw in.error(ErrorType.SCHEMA, "duplicate key \"rhs\" in op");
-            }
-            haveRhs = true;
-            state = State.RHS;
-        } else {
-            throw in.error(ErrorType.SCHEMA, "unknown key " + Quote.of(key) + " in op (expected \"code\" and \"rhs\")");
-        }
-    }
-
-    private void endOp() {
-        if (code == null) {
-            throw in.errorAt(opStart, ErrorType.SCHEMA, "op is missing key \"code\"");
-        }
-        Op op;
-        try {
-            op = new Op(code, rhs);
-        } catch (StrompyError e) {
-            throw in.errorAt(opStart, e.type(), e.detail()).atOp(-1, code.code());
-        }
-        Part.Step step = new Part.Step(item, opIndex++, op, opStart.line, opStart.column);
-        rhs = null;
-        if (lhs != null) {
-            ready.add(step);
-        } else {
-            if (held == null) {
-                held = new ArrayList<>();
-            }
-            held.add(step);
-        }
-        state = State.OPS;
     }
 
     private StrompyError duplicate(String key) {
@@ -413,7 +335,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         state = State.BETWEEN;
         lhs = null;
         held = null;
-        rhs = null;
     }
 
     /**
@@ -433,7 +354,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             e.atItem(nextIndex++);
         }
         if (inOp()) {
-            e.atOp(opIndex, null);
+            e.atOp(ops.index(), null);
         }
         ready.add(new Part.Failure(e.atSource(source)));
         held = null;
@@ -448,7 +369,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
 
     /** Whether the parser is inside an op object (between ops, errors name no op). */
     private boolean inOp() {
-        return state == State.OP_KEY || state == State.CODE || state == State.RHS || state == State.IN_RHS;
+        return state == State.IN_RHS || (state == State.OPS && ops.insideOp());
     }
 
     /** Releases the parser and the bytes held; no more parts come. */

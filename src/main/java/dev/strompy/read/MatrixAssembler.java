@@ -101,7 +101,7 @@ final class MatrixAssembler {
                 if (t != JsonToken.START_ARRAY) {
                     String hint = isNumber(t) ? " (nested rows: [[1, 2]], not [1, 2])" : "";
                     throw in.error(ErrorType.SCHEMA,
-                            what + " row " + rows + " must be an array of numbers, got " + JsonCursor.describe(t) + hint);
+                            what + " row " + rows + " must be an array of numbers, got " + JacksonErrors.describe(t) + hint);
                 }
                 in.mark(rowStart);
                 rowBegin = size;
@@ -119,7 +119,7 @@ final class MatrixAssembler {
                 return packedKey(t);
             case D_OPEN:
                 if (t != JsonToken.START_ARRAY) {
-                    throw in.error(ErrorType.SCHEMA, what + ": d must be an array of numbers, got " + JsonCursor.describe(t));
+                    throw in.error(ErrorType.SCHEMA, what + ": d must be an array of numbers, got " + JacksonErrors.describe(t));
                 }
                 size = 0;
                 state = State.D;
@@ -192,7 +192,7 @@ final class MatrixAssembler {
     private long columns(JsonToken t) {
         Long v = t == JsonToken.VALUE_NUMBER_INT ? in.longValue() : null;
         if (v == null || v < 1 || v > Integer.MAX_VALUE) {
-            String got = isNumber(t) ? in.text() : JsonCursor.describe(t);
+            String got = isNumber(t) ? in.text() : JacksonErrors.describe(t);
             throw in.error(ErrorType.SCHEMA, what + ": n must be a positive integer, got " + got);
         }
         return v;
@@ -200,7 +200,7 @@ final class MatrixAssembler {
 
     private void entry(JsonToken t) {
         if (!isNumber(t)) {
-            throw in.error(ErrorType.SCHEMA, what + " entries must be numbers, got " + JsonCursor.describe(t));
+            throw in.error(ErrorType.SCHEMA, what + " entries must be numbers, got " + JacksonErrors.describe(t));
         }
         if (size >= maxElements) {
             throw in.error(ErrorType.LIMIT, what + " has more than " + maxElements + " elements (--max-elements)");

@@ -1,0 +1,72 @@
+package dev.strompy.read;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.Quote;
+import dev.strompy.error.StrompyError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+/** Jackson's failures and tokens in strompy's words: the one place their texts are shaped. */
+final class JacksonErrors {
+    private JacksonErrors() {
+    }
+
+    /** A parser failure as a syntax error, without a place yet. */
+    static StrompyError syntax(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof UnexpectedEndOfInputException eof && eof.getTokenBeingDecoded() == JsonToken.NOT_AVAILABLE) {
+            // The non-blocking parser names only its internal state here.
+            message = "Unexpected end-of-input";
+        } else if (e instanceof StreamConstraintsException) {
+            message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")");
+        }
+        return new StrompyError(ErrorType.SYNTAX, tidy(message), e);
+    }
+
+    /** Jackson's messages, without the parts that repeat what our location already says. */
+    static String tidy(String message) {
+        String m = message == null ? "malformed JSON" : message;
+        int marker = m.indexOf(" (start marker at");
+        if (marker >= 0) {
+            m = m.substring(0, marker);
+        }
+        int hint = m.indexOf(": enable `");
+        if (hint >= 0) {
+            m = m.substring(0, hint);
+        }
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        // Jackson quotes the input it could not parse as it came: escape it like our own quotes.
+        return Quote.escape(m, 300);
+    }
+
+    /** How a token is named in messages: "a string", "an object". */
+    static String describe(JsonToken t) {
+        if (t == null) {
+            return "end of input";
+        }
+        switch (t) {
+            case START_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+                return "true";
+            case VALUE_FALSE:
+                return "false";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.toString();
+        }
+    }
+}
