@@ -170,8 +170,9 @@ function _picocli_strompy() {
 
   local commands=""
   local flag_opts="'-H' '--with-filename' '-k' '--keep-going' '--unbuffered' '--no-progress' '--list-ops' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--max-elements' '--digits' '--color'"
+  local arg_opts="'--format' '--on-error' '--max-elements' '--digits' '--color'"
   local FORMAT_option_args=("jsonl" "json" "table") # --format values
+  local MODE_option_args=("stop" "continue" "record") # --on-error values
   local WHEN_option_args=("auto" "never" "always") # --color values
 
   type compopt &>/dev/null && compopt +o default
@@ -180,6 +181,11 @@ function _picocli_strompy() {
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--on-error')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${MODE_option_args[@]}" ) )
       return $?
       ;;
     '--max-elements')

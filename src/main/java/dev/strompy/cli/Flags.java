@@ -80,8 +80,13 @@ final class Flags {
                 .converters(value -> convert(Format.class, "format", value))
                 .completionCandidates(names(Format.values())).build());
         spec.addOption(flag("Tag each result with its source and item index.", "-H", "--with-filename").build());
-        spec.addOption(flag("On a failed item, write an error record in its place and go on; "
-                + "exit with the first error's status.", "-k", "--keep-going").build());
+        spec.addOption(valued(OnError.class, "MODE", "stop", "What a failed item does: ${COMPLETION-CANDIDATES}"
+                + " (default: ${DEFAULT-VALUE}). continue writes an error record in its place and goes on, exiting"
+                + " with the first error's status; record does the same and exits 0 when every failure was an item"
+                + " error recorded in the output.", "--on-error")
+                .converters(value -> convert(OnError.class, "--on-error mode", value))
+                .completionCandidates(names(OnError.values())).build());
+        spec.addOption(flag("Short for --on-error=continue.", "-k", "--keep-going").build());
         spec.addOption(valued(long.class, "N", Long.toString(Limits.DEFAULT_MAX_ELEMENTS),
                 "Largest number of entries one matrix may have (default: ${DEFAULT-VALUE}).", "--max-elements").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
@@ -154,8 +159,15 @@ final class Flags {
         List<String> sources = files == null || files.isEmpty() ? List.of("-") : files;
         boolean progress = !(Boolean) value(spec, "--no-progress") && terminal.stderrIsTerminal();
         return new Invocation.Run(new Options(sources, value(spec, "--format"), value(spec, "--with-filename"),
-                value(spec, "--keep-going"), maxElements, value(spec, "--unbuffered"), value(spec, "--debug"),
+                onError(spec), maxElements, value(spec, "--unbuffered"), value(spec, "--debug"),
                 digits, color, progress, terminal));
+    }
+
+    /** --on-error, where -k stands for continue unless record was asked for. */
+    private static OnError onError(CommandSpec spec) {
+        OnError mode = value(spec, "--on-error");
+        boolean keepGoing = value(spec, "--keep-going");
+        return keepGoing && mode == OnError.STOP ? OnError.CONTINUE : mode;
     }
 
     private static <T> T value(CommandSpec spec, String name) {

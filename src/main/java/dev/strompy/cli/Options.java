@@ -9,7 +9,7 @@ import java.util.List;
  * @param sources file names in order; {@code -} is stdin; never empty
  * @param format the output format
  * @param withSource tag each result with its source and item index
- * @param keepGoing write an error record for a failed item and go on
+ * @param onError what a failed item does: stop, or a record in its place and on
  * @param maxElements the largest number of entries a matrix may have
  * @param unbuffered flush after every result
  * @param debug print stack traces with errors
@@ -23,7 +23,7 @@ public record Options(
         List<String> sources,
         Format format,
         boolean withSource,
-        boolean keepGoing,
+        OnError onError,
         long maxElements,
         boolean unbuffered,
         boolean debug,
@@ -33,5 +33,10 @@ public record Options(
         Terminal terminal) {
     public Options {
         sources = List.copyOf(sources);
+    }
+
+    /** Whether a failed item gets a record in its place and the run goes on. */
+    public boolean keepGoing() {
+        return onError != OnError.STOP;
     }
 }

@@ -35,6 +35,8 @@ public final class Pipeline {
     private final Diagnostics diagnostics;
     private final byte[] chunk = new byte[READ_BUFFER];
     private StrompyError first;
+    /** The first error that was not an item error recorded in the output. */
+    private StrompyError firstFatal;
     private volatile Progress progress;
     private AsyncWriter writer;
 
@@ -49,7 +51,9 @@ public final class Pipeline {
     /**
      * Runs every source.
      *
-     * @return the first error, or null when all went well
+     * @return the error that decides the exit status: the first one, or under
+     *     {@code --on-error=record} the first that was not an item error recorded in the output;
+     *     null when there is none
      * @throws StrompyError when writing to stdout fails (broken pipe, I/O)
      */
     public StrompyError run() {
@@ -69,7 +73,7 @@ public final class Pipeline {
             }
             writer.end();
         }
-        return first;
+        return options.onError() == OnError.RECORD ? firstFatal : first;
     }
 
     /**
@@ -109,8 +113,13 @@ public final class Pipeline {
         } catch (OutOfMemoryError e) {
             // What the failed item held is garbage now, so there is room to write what is
             // finished and say so. The parser may have failed halfway: the source ends here.
-            return failed(new StrompyError(ErrorType.LIMIT, "out of memory: raise the heap (JAVA_OPTS=-Xmx2g, say)"
-                    + " or lower --max-elements (now " + options.maxElements() + ")").atSource(name).atItem(taken), true);
+            StrompyError oom = new StrompyError(ErrorType.LIMIT, "out of memory: raise the heap (JAVA_OPTS=-Xmx2g, say)"
+                    + " or lower --max-elements (now " + options.maxElements() + ")").atSource(name).atItem(taken);
+            if (firstFatal == null) {
+                // The items after it in this source are lost: not an item error alone.
+                firstFatal = oom;
+            }
+            return failed(oom, true);
         } finally {
             Sources.close(in);
             if (progress != null) {
@@ -158,6 +167,15 @@ public final class Pipeline {
         return true;
     }
 
+    /**
+     * Whether a recorded failure costs its item only: not a syntax or read error (which end an
+     * array source) nor an internal one.
+     */
+    private static boolean itemError(StrompyError e) {
+        ErrorType t = e.type();
+        return t != ErrorType.SYNTAX && t != ErrorType.IO && t != ErrorType.INTERNAL && t != ErrorType.NO_INPUT;
+    }
+
     private void clearProgress() {
         Progress p = progress;
         if (p != null) {
@@ -165,10 +183,18 @@ public final class Pipeline {
         }
     }
 
-    /** Reports an error; @return whether the run goes on. */
+    /**
+     * Reports an error.
+     *
+     * @param record the error belongs to an item: under keep-going it gets a record in its place
+     * @return whether the run goes on
+     */
     private boolean failed(StrompyError e, boolean record) {
         if (first == null) {
             first = e;
+        }
+        if (firstFatal == null && !(record && itemError(e))) {
+            firstFatal = e;
         }
         if (options.keepGoing() && record) {
             writer.error(e);

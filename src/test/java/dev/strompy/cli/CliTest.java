@@ -64,6 +64,40 @@ class CliTest {
         assertEquals("", run.err());
     }
 
+    private static final String ITEM_ERRORS = "{\"lhs\":[[1]],\"op\":[]}\n"
+            + "{\"lhs\":[[1,2]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}\n"
+            + "{\"lhs\":[[3]],\"op\":[{\"code\":\"nope\"}]}\n"
+            + "{\"lhs\":[[4]],\"op\":[]}\n";
+
+    @Test
+    void onErrorRecordExitsZeroWhenEveryFailureIsARecordedItemError() {
+        Run record = Run.of(ITEM_ERRORS, "--on-error=record");
+        assertEquals(0, record.exit(), record.err());
+        Run keepGoing = Run.of(ITEM_ERRORS, "-k");
+        assertEquals(65, keepGoing.exit());
+        assertEquals(keepGoing.out(), record.out(), "the same output as -k");
+        assertEquals(keepGoing.err(), record.err(), "the same messages as -k");
+        assertEquals(4, record.out().lines().count());
+        assertEquals(keepGoing.out(), Run.of(ITEM_ERRORS, "--on-error", "continue").out());
+        assertEquals(65, Run.of(ITEM_ERRORS, "--on-error=continue").exit());
+        assertEquals(65, Run.of(ITEM_ERRORS, "--on-error=stop").exit());
+        assertEquals(1, Run.of(ITEM_ERRORS, "--on-error=stop").out().lines().count(), "stop: nothing after the error");
+        assertEquals(0, Run.of(ITEM_ERRORS, "-k", "--on-error=record").exit(), "-k does not undo record");
+    }
+
+    @Test
+    void onErrorRecordStillFailsOnSyntaxErrorsMissingFilesAndBadModes() {
+        Run syntax = Run.of("[{\"lhs\":[[1]],\"op\":[]}, {\"lhs\": [[1,]]}]", "--on-error=record");
+        assertEquals(65, syntax.exit());
+        assertEquals("[[1.0]]\n", syntax.out().lines().findFirst().orElseThrow() + "\n");
+        Run missing = Run.of(items(1), new java.io.ByteArrayOutputStream(), "--on-error=record", "no/such/file.json", "-");
+        assertEquals(66, missing.exit());
+        Run bad = Run.of(ITEM_ERRORS, "--on-error=sometimes");
+        assertEquals(64, bad.exit());
+        assertTrue(bad.err().contains("unknown --on-error mode 'sometimes' (expected one of: stop, continue, record)"),
+                bad.err());
+    }
+
     @Test
     void aClosedStdinIsNoInputAndIsSkippedUnderKeepGoing() {
         Terminal closed = new Terminal(false, false, true, false, false, 80);
