@@ -2,9 +2,11 @@ package dev.strompy;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -137,5 +139,55 @@ public final class Strompy {
      */
     public static Flow.Processor<List<ByteBuffer>, Outcome> processor() {
         return new DecodingProcessor(new StrompyDecoder());
+    }
+
+    /**
+     * Evaluates a partition of NDJSON lines as an engine hands them out (Spark's
+     * {@code mapPartitions}, say): one {@link Outcome} per item, in order, failed outcomes in
+     * place, lazily, one line read per item. A line that is not JSON costs its item only.
+     *
+     * <pre>{@code
+     * JavaRDD<String> results = lines.mapPartitionsWithIndex((index, part) -> {
+     *     Iterator<Outcome> outcomes = Strompy.partition(part, "items.ndjson#" + index, 0);
+     *     ...map each outcome to a line...
+     * }, true);
+     * }</pre>
+     *
+     * @param lines the lines, each one item (blank lines are skipped); read as they are needed
+     * @param source the name used in outcomes and errors, e.g. the file and the partition
+     * @param firstItem the number of the partition's first item, when the caller knows it, so
+     *     that item numbers are those of the whole input; else 0
+     */
+    public static Iterator<Outcome> partition(Iterator<String> lines, String source, long firstItem) {
+        StrompyDecoder decoder = new StrompyDecoder(source, Limits.DEFAULT.maxElements(), firstItem);
+        return new Iterator<>() {
+            private Outcome next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !decoder.isFinished()) {
+                    next = decoder.next();
+                    if (next == null) {
+                        if (lines.hasNext()) {
+                            byte[] line = (lines.next() + "\n").getBytes(StandardCharsets.UTF_8);
+                            decoder.feed(line, 0, line.length);
+                        } else {
+                            decoder.endOfInput();
+                        }
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Outcome next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Outcome o = next;
+                next = null;
+                return o;
+            }
+        };
     }
 }

@@ -57,9 +57,22 @@ public final class StrompyDecoder implements AutoCloseable {
      * @param maxElements the largest number of entries one matrix may have, read or computed
      */
     public StrompyDecoder(String source, long maxElements) {
+        this(source, maxElements, 0);
+    }
+
+    /**
+     * @param source the name used in errors and outcomes
+     * @param maxElements the largest number of entries one matrix may have, read or computed
+     * @param firstItem the number of the first item: a part of a larger input (a partition)
+     *     numbers its items, in outcomes and errors, as the whole input would
+     */
+    public StrompyDecoder(String source, long maxElements, long firstItem) {
         Objects.requireNonNull(source, "source");
+        if (firstItem < 0) {
+            throw new IllegalArgumentException("firstItem must be at least 0");
+        }
         Limits limits = new Limits(maxElements);
-        this.items = new ItemDecoder(source, limits);
+        this.items = new ItemDecoder(source, limits, firstItem);
         this.fold = new Fold(new Evaluator(limits), source);
     }
 

@@ -89,6 +89,9 @@ final class Flags {
         spec.addOption(flag("Short for --on-error=continue.", "-k", "--keep-going").build());
         spec.addOption(valued(long.class, "N", Long.toString(Limits.DEFAULT_MAX_ELEMENTS),
                 "Largest number of entries one matrix may have (default: ${DEFAULT-VALUE}).", "--max-elements").build());
+        spec.addOption(valued(String.class, "NAME", "-", "The name stdin goes by in messages and with -H"
+                + " (default: ${DEFAULT-VALUE}), e.g. a file and partition when another program feeds strompy.",
+                "--source").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
         spec.addOption(valued(int.class, "N", "6",
                 "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).", "--digits").build());
@@ -160,7 +163,7 @@ final class Flags {
         boolean progress = !(Boolean) value(spec, "--no-progress") && terminal.stderrIsTerminal();
         return new Invocation.Run(new Options(sources, value(spec, "--format"), value(spec, "--with-filename"),
                 onError(spec), maxElements, value(spec, "--unbuffered"), value(spec, "--debug"),
-                digits, color, progress, terminal));
+                digits, color, progress, terminal, value(spec, "--source")));
     }
 
     /** --on-error, where -k stands for continue unless record was asked for. */

@@ -18,6 +18,7 @@ import java.util.List;
  * @param progress a progress bar on stderr for large files (resolved from --no-progress and
  *     the terminal)
  * @param terminal the process's terminal, for the progress bar's width
+ * @param stdinName the name stdin goes by in messages and records ({@code -} unless given)
  */
 public record Options(
         List<String> sources,
@@ -30,7 +31,8 @@ public record Options(
         int digits,
         boolean color,
         boolean progress,
-        Terminal terminal) {
+        Terminal terminal,
+        String stdinName) {
     public Options {
         sources = List.copyOf(sources);
     }

@@ -67,7 +67,7 @@ public final class Pipeline {
             this.writer = writer;
             writer.begin();
             for (String name : options.sources()) {
-                if (!runSource(name, evaluator, limits)) {
+                if (!runSource(name, name.equals("-") ? options.stdinName() : name, evaluator, limits)) {
                     break;
                 }
             }
@@ -81,14 +81,14 @@ public final class Pipeline {
      *
      * @return whether to go on with the next source
      */
-    private boolean runSource(String name, Evaluator evaluator, Limits limits) {
+    private boolean runSource(String path, String name, Evaluator evaluator, Limits limits) {
         InputStream in;
         try {
-            in = Sources.open(name, stdin, options.terminal().stdinIsClosed());
+            in = Sources.open(path, stdin, options.terminal().stdinIsClosed());
         } catch (StrompyError e) {
             return failed(e, false);
         }
-        progress = Progress.forSource(name, Sources.size(name), options.progress(), stderr, options.terminal());
+        progress = Progress.forSource(name, Sources.size(path), options.progress(), stderr, options.terminal());
         if (progress != null) {
             in = progress.count(in);
         }

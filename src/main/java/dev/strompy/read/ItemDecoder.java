@@ -53,6 +53,16 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
 
     /** @param source the name put on errors ({@code -} for stdin) */
     public ItemDecoder(String source, Limits limits) {
+        this(source, limits, 0);
+    }
+
+    /**
+     * @param source the name put on errors ({@code -} for stdin)
+     * @param firstItem the number of the source's first item: a part of a larger input (a
+     *     partition) numbers its items as the whole would
+     */
+    public ItemDecoder(String source, Limits limits, long firstItem) {
+        this.nextIndex = firstItem;
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
         this.ops = new OpAssembler(in, matrices);

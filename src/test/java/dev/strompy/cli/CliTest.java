@@ -86,6 +86,13 @@ class CliTest {
     }
 
     @Test
+    void sourceNamesStdinInRecordsAndMessages() {
+        Run run = Run.of(ITEM_ERRORS, "-k", "-H", "--source", "part-00007");
+        assertTrue(run.out().startsWith("{\"source\":\"part-00007\",\"item\":0,\"result\":[[1.0]]}\n"), run.out());
+        assertTrue(run.err().startsWith("strompy: part-00007:2:22: item 1, op 0 (mul): shape mismatch"), run.err());
+    }
+
+    @Test
     void onErrorRecordStillFailsOnSyntaxErrorsMissingFilesAndBadModes() {
         Run syntax = Run.of("[{\"lhs\":[[1]],\"op\":[]}, {\"lhs\": [[1,]]}]", "--on-error=record");
         assertEquals(65, syntax.exit());
