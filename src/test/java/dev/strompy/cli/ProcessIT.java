@@ -78,8 +78,8 @@ class ProcessIT {
      * A truncated class-data archive would crash the JVM (SIGBUS) at every start: the launcher
      * notices it by its size, makes a new one, and no crash log lands in the working directory.
      */
-    @Test
-    void aTruncatedArchiveIsRemadeInsteadOfCrashing(@TempDir Path dir) throws Exception {
+    /** A throwaway installation: the launcher, the packaged jar and op.json, under {@code dir/strompy}. */
+    private static Path installation(Path dir) throws IOException {
         Path root = dir.resolve("strompy");
         Files.createDirectories(root.resolve("bin"));
         Files.createDirectories(root.resolve("target"));
@@ -87,6 +87,12 @@ class ProcessIT {
         root.resolve("bin/strompy").toFile().setExecutable(true);
         Files.copy(Path.of(JAR), root.resolve("target/strompy.jar"));
         Files.copy(Path.of("op.json"), root.resolve("op.json"));
+        return root;
+    }
+
+    @Test
+    void aTruncatedArchiveIsRemadeInsteadOfCrashing(@TempDir Path dir) throws Exception {
+        Path root = installation(dir);
         Path work = Files.createDirectories(dir.resolve("work"));
         String run = "cd '" + work + "' && '" + root.resolve("bin/strompy") + "' < '" + root.resolve("op.json") + "'";
         assertEquals("[[1586.0]]\n", sh(run).out());
@@ -165,14 +171,9 @@ class ProcessIT {
      */
     @Test
     void aStaleBuildLockIsTakenOverAtOnce(@TempDir Path dir) throws Exception {
-        Path root = dir.resolve("strompy");
-        Files.createDirectories(root.resolve("bin"));
+        Path root = installation(dir);
         Files.createDirectories(root.resolve("target/.build-lock"));
         Files.createDirectories(root.resolve("src/main"));
-        Files.copy(Path.of(LAUNCHER), root.resolve("bin/strompy"));
-        root.resolve("bin/strompy").toFile().setExecutable(true);
-        Files.copy(Path.of(JAR), root.resolve("target/strompy.jar"));
-        Files.copy(Path.of("op.json"), root.resolve("op.json"));
         Files.setLastModifiedTime(root.resolve("target/strompy.jar"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
         Files.writeString(root.resolve("src/main/Newer.java"), "// newer than the jar\n");
         Process dead = new ProcessBuilder("true").start();
