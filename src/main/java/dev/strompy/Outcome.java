@@ -63,7 +63,7 @@ public final class Outcome {
         if (error != null) {
             throw error;
         }
-        return result.toRows();
+        return result();
     }
 
     @Override

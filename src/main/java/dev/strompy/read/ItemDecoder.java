@@ -263,9 +263,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     }
 
     private void lhs(Matrix m) {
-        if (m == null) {
-            return;
-        }
         lhs = m;
         ready.add(new Part.Lhs(item, m));
         if (held != null) {

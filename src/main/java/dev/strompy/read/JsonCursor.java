@@ -83,10 +83,6 @@ final class JsonCursor implements AutoCloseable {
         inputEnded = true;
     }
 
-    boolean inputEnded() {
-        return inputEnded;
-    }
-
     /** Bytes fed that the parser has not yet been given. */
     int buffered() {
         return bytes.pending();
@@ -194,10 +190,6 @@ final class JsonCursor implements AutoCloseable {
         bytes.restartAt(offset);
         parserStart = offset;
         lineOffset = line - 1;
-    }
-
-    JsonToken current() {
-        return parser.currentToken();
     }
 
     /** The name of the current property. */
