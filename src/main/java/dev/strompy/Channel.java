@@ -41,12 +41,12 @@ public final class Channel {
         this.capacity = capacity;
     }
 
-    /** The side that feeds bytes. */
+    /** {@return the side that feeds bytes} */
     public Writer writer() {
         return writer;
     }
 
-    /** The side that takes results. */
+    /** {@return the side that takes results} */
     public Reader reader() {
         return reader;
     }
@@ -59,6 +59,7 @@ public final class Channel {
         /**
          * Offers a chunk of the input, which is copied.
          *
+         * @param chunk the next bytes of the input, copied before this returns
          * @return completes when the chunk is accepted into the buffer
          * @throws IllegalStateException after {@link #close()}
          */

@@ -26,29 +26,29 @@ public final class Outcome {
         return new Outcome(r.source(), r.item(), r.result(), r.error());
     }
 
-    /** Whether the item failed: then {@link #error()} says why and {@link #result()} is null. */
+    /** {@return whether the item failed: then {@link #error()} says why and {@link #result()} is null} */
     public boolean failed() {
         return error != null;
     }
 
-    /** The result as an array of rows, or null when the item failed. */
+    /** {@return the result as an array of rows, or null when the item failed} */
     public double[][] result() {
         return result == null ? null : result.toRows();
     }
 
-    /** Why the item failed, with its place (source, line, column, item, op), or null. */
+    /** {@return why the item failed, with its place (source, line, column, item, op), or null} */
     public StrompyError error() {
         return error;
     }
 
-    /** The name of the source the item came from ({@code -} unless one was given). */
+    /** {@return the name of the source the item came from ({@code -} unless one was given)} */
     public String source() {
         return source;
     }
 
     /**
-     * The 0-based index of the item in its source; -1 for a failure outside any item (such as
-     * input that is not UTF-8).
+     * {@return the 0-based index of the item in its source; -1 for a failure outside any item
+     * (such as input that is not UTF-8)}
      */
     public long item() {
         return item;
@@ -57,6 +57,7 @@ public final class Outcome {
     /**
      * The result.
      *
+     * @return the result as an array of rows
      * @throws StrompyError the item's error, when it failed
      */
     public double[][] orThrow() {

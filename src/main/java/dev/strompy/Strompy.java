@@ -42,6 +42,7 @@ public final class Strompy {
      * Memory stays bounded by the largest matrix, whatever the length of the input.
      *
      * @param in read as raw UTF-8 bytes; not closed
+     * @return the results, one per item, in order
      * @throws StrompyError from {@code hasNext()} at the first failed item
      */
     public static Iterator<double[][]> results(InputStream in) {
@@ -98,6 +99,7 @@ public final class Strompy {
      * done.
      *
      * @param in not closed
+     * @param sink takes each result, in order
      * @throws StrompyError at the first failed item
      */
     public static void evaluate(InputStream in, Consumer<double[][]> sink) {
@@ -107,6 +109,7 @@ public final class Strompy {
     /**
      * Evaluates a whole document at once, like the original Python {@code exec}.
      *
+     * @param json the whole input, UTF-8
      * @return one result per item, each as an array of rows
      * @throws StrompyError at the first failed item
      */
@@ -120,6 +123,8 @@ public final class Strompy {
      * The article's channel: feed byte chunks to its writer, poll its reader for results, on one
      * thread or two, without ever blocking. Items are decoded with the default limits and the
      * source named {@code -}.
+     *
+     * @return a new channel, empty and open
      */
     public static Channel channel() {
         return new Channel(new StrompyDecoder(), Channel.DEFAULT_CAPACITY);
@@ -136,6 +141,8 @@ public final class Strompy {
      * p.subscribe(outcomeSubscriber);
      * client.sendAsync(request, HttpResponse.BodyHandlers.fromSubscriber(p));
      * }</pre>
+     *
+     * @return a new processor, not yet subscribed
      */
     public static Flow.Processor<List<ByteBuffer>, Outcome> processor() {
         return new DecodingProcessor(new StrompyDecoder());
@@ -157,6 +164,7 @@ public final class Strompy {
      * @param source the name used in outcomes and errors, e.g. the file and the partition
      * @param firstItem the number of the partition's first item, when the caller knows it, so
      *     that item numbers are those of the whole input; else 0
+     * @return the outcomes, one per item, in the order of the lines
      */
     public static Iterator<Outcome> partition(Iterator<String> lines, String source, long firstItem) {
         StrompyDecoder decoder = new StrompyDecoder(source, Limits.DEFAULT.maxElements(), firstItem);

@@ -79,6 +79,9 @@ public final class StrompyDecoder implements AutoCloseable {
     /**
      * Feeds bytes: copies what it keeps, so the array may be reused as soon as this returns.
      *
+     * @param bytes holds the next bytes of the input
+     * @param offset where they start in {@code bytes}
+     * @param length how many there are
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(byte[] bytes, int offset, int length) {
@@ -90,6 +93,7 @@ public final class StrompyDecoder implements AutoCloseable {
     /**
      * Feeds all remaining bytes of {@code bytes}, leaving its position at its limit.
      *
+     * @param bytes the next bytes of the input, from its position to its limit
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(ByteBuffer bytes) {
@@ -120,17 +124,17 @@ public final class StrompyDecoder implements AutoCloseable {
         return r == null ? null : Outcome.of(r);
     }
 
-    /** Whether every byte fed so far has been decoded and the next outcome needs more. */
+    /** {@return whether every byte fed so far has been decoded and the next outcome needs more} */
     public boolean needsInput() {
         return !closed && !ended && items.needsInput();
     }
 
-    /** Whether the input has ended and every outcome has been taken (or the decoder is closed). */
+    /** {@return whether the input has ended and every outcome has been taken (or the decoder is closed)} */
     public boolean isFinished() {
         return closed || items.isFinished();
     }
 
-    /** Bytes fed that have not been decoded yet. */
+    /** {@return how many bytes fed have not been decoded yet} */
     public int buffered() {
         return items.buffered();
     }

@@ -14,7 +14,7 @@
  * <p>Failures are {@link dev.strompy.error.StrompyError}s that say where (source, line, column,
  * item, op) and what ({@link dev.strompy.error.ErrorType}). Nothing here starts a thread or
  * blocks, except the helpers that read an {@code InputStream}. Everything outside this package
- * and {@code dev.strompy.error} is internal; {@link dev.strompy.Main} is the command line's
- * entry point.
+ * and {@code dev.strompy.error} is internal. The library's module name is {@code dev.strompy};
+ * the command line is not part of it.
  */
 package dev.strompy;

@@ -184,7 +184,7 @@ final class Flags {
 
     static String version() {
         Properties p = new Properties();
-        try (InputStream in = Flags.class.getResourceAsStream("/strompy.properties")) {
+        try (InputStream in = Flags.class.getResourceAsStream("strompy.properties")) {
             if (in != null) {
                 p.load(in);
             }

@@ -41,17 +41,17 @@ public enum ErrorType {
         this.examples = examples;
     }
 
-    /** The name used in error records and documentation, e.g. {@code "shape"}. */
+    /** {@return the name used in error records and documentation, e.g. {@code "shape"}} */
     public String id() {
         return id;
     }
 
-    /** The process exit status for this type of failure. */
+    /** {@return the process exit status for this type of failure} */
     public int exitCode() {
         return exitCode;
     }
 
-    /** A short list of what causes it, for {@code --help}. */
+    /** {@return a short list of what causes it, for {@code --help}} */
     public String examples() {
         return examples;
     }

@@ -11,65 +11,92 @@ package dev.strompy.error;
 public final class StrompyError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What kind of failure. */
     private final ErrorType type;
+    /** The message alone. */
     private final String detail;
+    /** The source name, or null. */
     private String source;
+    /** 1-based line, or -1. */
     private long line = -1;
+    /** 1-based column, or -1. */
     private long column = -1;
+    /** 0-based item index, or -1. */
     private long item = -1;
+    /** 0-based op index, or -1. */
     private long op = -1;
+    /** The op code, or null. */
     private String code;
 
+    /**
+     * An error with no place yet.
+     *
+     * @param type what kind of failure, which decides the exit status
+     * @param detail the message alone, without the place
+     */
     public StrompyError(ErrorType type, String detail) {
         this(type, detail, null);
     }
 
+    /**
+     * An error with no place yet, caused by another.
+     *
+     * @param type what kind of failure, which decides the exit status
+     * @param detail the message alone, without the place
+     * @param cause what went wrong underneath, or null
+     */
     public StrompyError(ErrorType type, String detail, Throwable cause) {
         super(detail, cause);
         this.type = type;
         this.detail = detail;
     }
 
+    /** {@return what kind of failure, which decides the exit status} */
     public ErrorType type() {
         return type;
     }
 
-    /** The message alone, without the place: {@code shape mismatch: 4x3 · 2x2}. */
+    /** {@return the message alone, without the place: {@code shape mismatch: 4x3 · 2x2}} */
     public String detail() {
         return detail;
     }
 
-    /** The source name ({@code -} for stdin), or null. */
+    /** {@return the source name ({@code -} for stdin), or null} */
     public String source() {
         return source;
     }
 
-    /** 1-based line, or -1. */
+    /** {@return the 1-based line, or -1} */
     public long line() {
         return line;
     }
 
-    /** 1-based column, or -1. */
+    /** {@return the 1-based column, or -1} */
     public long column() {
         return column;
     }
 
-    /** 0-based item index, or -1. */
+    /** {@return the 0-based item index, or -1} */
     public long item() {
         return item;
     }
 
-    /** 0-based op index within the item, or -1. */
+    /** {@return the 0-based op index within the item, or -1} */
     public long op() {
         return op;
     }
 
-    /** The op code, or null. */
+    /** {@return the op code, or null} */
     public String code() {
         return code;
     }
 
-    /** Sets the source name if not yet known. */
+    /**
+     * Sets the source name if not yet known.
+     *
+     * @param name the source name
+     * @return this error
+     */
     public StrompyError atSource(String name) {
         if (source == null) {
             source = name;
@@ -77,7 +104,13 @@ public final class StrompyError extends RuntimeException {
         return this;
     }
 
-    /** Sets line and column if not yet known; non-positive values are ignored. */
+    /**
+     * Sets line and column if not yet known; non-positive values are ignored.
+     *
+     * @param lineNr 1-based line
+     * @param columnNr 1-based column
+     * @return this error
+     */
     public StrompyError atPosition(long lineNr, long columnNr) {
         if (line < 0 && lineNr > 0) {
             line = lineNr;
@@ -86,7 +119,12 @@ public final class StrompyError extends RuntimeException {
         return this;
     }
 
-    /** Sets the item index if not yet known. */
+    /**
+     * Sets the item index if not yet known.
+     *
+     * @param index 0-based item index
+     * @return this error
+     */
     public StrompyError atItem(long index) {
         if (item < 0) {
             item = index;
@@ -94,7 +132,13 @@ public final class StrompyError extends RuntimeException {
         return this;
     }
 
-    /** Sets the op index (if {@code index >= 0}) and the code (if non-null), each if not yet known. */
+    /**
+     * Sets the op index (if {@code index >= 0}) and the code (if non-null), each if not yet known.
+     *
+     * @param index 0-based op index within the item, or -1
+     * @param opCode the op code, or null
+     * @return this error
+     */
     public StrompyError atOp(long index, String opCode) {
         if (op < 0 && index >= 0) {
             op = index;
@@ -108,6 +152,8 @@ public final class StrompyError extends RuntimeException {
     /**
      * The one rendering of an error for humans, without the program name:
      * {@code FILE:LINE:COL: item 3, op 1 (mul): shape mismatch: 4x3 · 2x2}.
+     *
+     * @return the message with its place
      */
     public String describe() {
         StringBuilder sb = new StringBuilder();

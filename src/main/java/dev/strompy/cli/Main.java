@@ -1,7 +1,5 @@
-package dev.strompy;
+package dev.strompy.cli;
 
-import dev.strompy.cli.Cli;
-import dev.strompy.cli.Terminal;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
