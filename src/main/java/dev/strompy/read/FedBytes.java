@@ -87,6 +87,15 @@ final class FedBytes {
         return readingLength;
     }
 
+    /** The array the parser reads: its first {@link #readingLength()} bytes start at {@link #readingStart()}. */
+    byte[] reading() {
+        return reading;
+    }
+
+    long readingStart() {
+        return readingStart;
+    }
+
     private void remember(byte[] bytes, int length) {
         if (length >= WINDOW) {
             System.arraycopy(bytes, length - WINDOW, window, 0, WINDOW);
@@ -125,8 +134,17 @@ final class FedBytes {
     void restartAt(long offset) {
         int length = (int) Math.max(0, end() - offset);
         byte[] rest = length == 0 ? NONE : new byte[length];
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i < length && offset + i < readingStart; i++) {
             rest[i] = at(offset + i);
+        }
+        if (i < length) {
+            int from = (int) (offset + i - readingStart);
+            int n = Math.max(0, Math.min(length - i, readingLength - from));
+            if (n > 0) {
+                System.arraycopy(reading, from, rest, i, n);
+            }
+            System.arraycopy(pending, Math.max(0, from - readingLength), rest, i + n, length - i - n);
         }
         pending = rest;
         pendingLength = length;

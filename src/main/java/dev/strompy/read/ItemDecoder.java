@@ -50,6 +50,17 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private boolean haveOps;
     private List<Part.Step> held;
     private final OpAssembler ops;
+    // The fast path: after an item that ends its line in a sequence, whole lines are read by the
+    // LineScanner until it declines one; then the parser starts again at that line.
+    private final LineScanner lines;
+    private final List<Part> scanned = new ArrayList<>();
+    private boolean lineEnded;
+    /** Stream offset and line of the next line the scanner tries, or -1 outside a fast run. */
+    private long fastAt = -1;
+    private long fastLine;
+    private boolean fastTook;
+    private boolean fastLines = true;
+    private long fastItems;
 
     /** @param source the name put on errors ({@code -} for stdin) */
     public ItemDecoder(String source, Limits limits) {
@@ -66,6 +77,17 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
         this.ops = new OpAssembler(in, matrices);
+        this.lines = new LineScanner(limits.maxElements());
+    }
+
+    /** Turns the fast path for whole lines on (the default) or off: for tests that compare the two. */
+    void fastLines(boolean on) {
+        fastLines = on;
+    }
+
+    /** How many items the fast path has read: for tests. */
+    long fastItems() {
+        return fastItems;
     }
 
     /** Copies {@code length} bytes from {@code bytes} at {@code offset}. */
@@ -107,6 +129,12 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             return ready.poll();
         }
         while (state != State.DONE) {
+            if (lineEnded || fastAt >= 0) {
+                Part p = fastNext();
+                if (p != null) {
+                    return p;
+                }
+            }
             JsonToken t;
             try {
                 t = in.next();
@@ -243,6 +271,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             }
             ready.add(new Part.End(item));
             endItem();
+            lineEnded = fastLines && layout == Layout.SEQUENCE;
             return;
         }
         String key = in.name();
@@ -295,6 +324,47 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             case NONE:
             default:
                 break;
+        }
+    }
+
+    /**
+     * The fast path: the next part from whole lines the {@link LineScanner} reads, or null when
+     * it declines a line (or has none complete), the parser then standing at that line.
+     */
+    private Part fastNext() {
+        if (fastAt < 0) {
+            lineEnded = false;
+            fastAt = in.nextLineStart();
+            if (fastAt < 0) {
+                return null;
+            }
+            fastLine = in.currentLine() + (in.atLineStart() ? 0 : 1);
+            fastTook = false;
+        }
+        byte[] bytes = in.readingArray();
+        long base = in.readingStart();
+        int to = in.readingLength();
+        while (true) {
+            int from = (int) (fastAt - base);
+            scanned.clear();
+            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned) : from;
+            if (next == from) {
+                if (fastTook) {
+                    in.resumeAt(fastAt, fastLine);
+                }
+                fastAt = -1;
+                return null;
+            }
+            fastTook = true;
+            fastAt = base + next;
+            fastLine++;
+            if (!scanned.isEmpty()) {
+                fastItems++;
+                item = nextIndex++;
+                itemLine = fastLine - 1;
+                ready.addAll(scanned);
+                return ready.poll();
+            }
         }
     }
 

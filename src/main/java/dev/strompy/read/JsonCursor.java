@@ -186,6 +186,63 @@ final class JsonCursor implements AutoCloseable {
         skippingLine = true;
     }
 
+    /**
+     * Where the line after the parser's position starts, if the rest of the current line (in the
+     * bytes the parser has) is only whitespace: just after an item's closing brace, where the
+     * {@link LineScanner} can take over. Otherwise -1.
+     */
+    long nextLineStart() {
+        TokenStreamLocation here = parser.currentLocation();
+        long offset = parserStart + here.getByteOffset();
+        if (here.getColumnNr() == 1) {
+            return offset;
+        }
+        long end = bytes.readingStart() + bytes.readingLength();
+        for (long i = offset; i < end; i++) {
+            byte b = bytes.at(i);
+            if (b == '\n') {
+                return i + 1;
+            }
+            if (b == '\r' && (i + 1 >= end || bytes.at(i + 1) != '\n')) {
+                // A lone '\r' breaks the line too: leave such lines to the parser.
+                return -1;
+            }
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the parser's position is at the start of a line. */
+    boolean atLineStart() {
+        return parser.currentLocation().getColumnNr() == 1;
+    }
+
+    /** The line of the parser's position. */
+    long currentLine() {
+        return lineOffset + parser.currentLocation().getLineNr();
+    }
+
+    /** The array the parser reads, its stream offset and length: for the {@link LineScanner}. */
+    byte[] readingArray() {
+        return bytes.reading();
+    }
+
+    long readingStart() {
+        return bytes.readingStart();
+    }
+
+    int readingLength() {
+        return bytes.readingLength();
+    }
+
+    /** A fresh parser at the start of a line that the {@link LineScanner} did not take. */
+    void resumeAt(long offset, long line) {
+        newParser();
+        startAt(offset, line);
+    }
+
     private void startAt(long offset, long line) {
         bytes.restartAt(offset);
         parserStart = offset;
