@@ -128,13 +128,20 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         if (!ready.isEmpty()) {
             return ready.poll();
         }
-        while (state != State.DONE) {
-            if (lineEnded || fastAt >= 0) {
-                Part p = fastNext();
-                if (p != null) {
-                    return p;
-                }
+        if (lineEnded || fastAt >= 0) {
+            // Parts of an item are handed out before the next is read, so the fast path is
+            // only ever entered here, between items.
+            Part p = fastNext();
+            if (p != null) {
+                return p;
             }
+        }
+        return decode();
+    }
+
+    /** The next part read by the parser (the compiler keeps this loop apart from the fast path). */
+    private Part decode() {
+        while (state != State.DONE) {
             JsonToken t;
             try {
                 t = in.next();

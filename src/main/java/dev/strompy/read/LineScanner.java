@@ -65,12 +65,8 @@ final class LineScanner {
     int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out) {
         // Only a line that is complete, and short enough that holding all its parts at once
         // costs little: a longer one streams through Jackson op by op.
-        int limit = (int) Math.min(to, (long) from + MAX_LINE);
-        int newline = from;
-        while (newline < limit && bytes[newline] != '\n') {
-            newline++;
-        }
-        if (newline == limit) {
+        int newline = newline(bytes, from, (int) Math.min(to, (long) from + MAX_LINE));
+        if (newline < 0) {
             return from;
         }
         this.in = bytes;
@@ -120,6 +116,16 @@ final class LineScanner {
         } finally {
             in = null;
         }
+    }
+
+    /** The index of the first '\n' in {@code bytes[from, limit)}, or -1. */
+    private static int newline(byte[] bytes, int from, int limit) {
+        for (int i = from; i < limit; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Part.Step op(long item, long index) {
