@@ -52,7 +52,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private final OpAssembler ops;
     // The fast path: after an item that ends its line in a sequence, whole lines are read by the
     // LineScanner until it declines one; then the parser starts again at that line.
-    private final LineScanner lines;
+    private LineScanner lines;
+    private final long maxElements;
     private final List<Part> scanned = new ArrayList<>();
     private boolean lineEnded;
     /** Stream offset and line of the next line the scanner tries, or -1 outside a fast run. */
@@ -77,7 +78,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
         this.ops = new OpAssembler(in, matrices);
-        this.lines = new LineScanner(limits.maxElements());
+        this.maxElements = limits.maxElements();
     }
 
     /** Turns the fast path for whole lines on (the default) or off: for tests that compare the two. */
@@ -347,6 +348,9 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             }
             fastLine = in.currentLine() + (in.atLineStart() ? 0 : 1);
             fastTook = false;
+        }
+        if (lines == null) {
+            lines = new LineScanner(maxElements);
         }
         byte[] bytes = in.readingArray();
         long base = in.readingStart();
