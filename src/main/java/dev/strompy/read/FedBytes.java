@@ -18,6 +18,8 @@ final class FedBytes {
     /** An array larger than this is dropped once used, instead of being kept for reuse. */
     private static final int KEEP = 1 << 20;
     private static final byte[] NONE = new byte[0];
+    /** How far back from the end {@link #cut} looks for a place where no token is cut. */
+    static final int HOLD = 4096;
 
     private byte[] pending = NONE;
     private int pendingLength;
@@ -68,18 +70,61 @@ final class FedBytes {
     }
 
     /**
-     * Makes the pending bytes the parser's new array, once it has used up the old one.
+     * How many pending bytes the parser can have without a token being cut in two: up to the
+     * last space or structural byte. Jackson reads a number or a literal cut at the end of its
+     * input differently from a whole one (another message, another column), so what it reports
+     * must not depend on where the bytes happened to be cut. Such a byte may also be inside a
+     * string, where a cut is harmless; a control character is never a cut, since in a string it
+     * is an error whose column would move; nor is a byte just after a multi-byte character. 0
+     * when the pending bytes are one unfinished token
+     * (more must come first); all of them when the input has ended or no such byte is in the
+     * last {@link #HOLD} bytes.
+     */
+    int cut(boolean ended) {
+        if (ended) {
+            return pendingLength;
+        }
+        for (int i = pendingLength - 1, stop = Math.max(0, pendingLength - HOLD); i >= stop; i--) {
+            byte b = pending[i];
+            if ((b == ',' || b == '}' || b == ']' || b == ' ' || b == ':' || b == '{' || b == '[') && asciiBefore(i)) {
+                return i + 1;
+            }
+        }
+        return pendingLength > HOLD ? pendingLength : 0;
+    }
+
+    /**
+     * Whether the bytes just before {@code i} are ASCII: Jackson decodes a multi-byte character
+     * near the end of its input another way, and puts an invalid one at another column.
+     */
+    private boolean asciiBefore(int i) {
+        for (int k = Math.max(0, i - 8); k < i; k++) {
+            if (pending[k] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes the first {@code length} pending bytes the parser's new array, once it has used up
+     * the old one; the rest stay pending.
      *
      * @return the array to feed, holding {@link #readingLength()} bytes from index 0
      */
-    byte[] handOver() {
+    byte[] handOver(int length) {
         remember(reading, readingLength);
         readingStart += readingLength;
         byte[] used = reading;
         reading = pending;
-        readingLength = pendingLength;
+        readingLength = length;
+        int rest = pendingLength - length;
         pending = used.length > KEEP ? NONE : used;
-        pendingLength = 0;
+        if (rest > pending.length) {
+            pending = new byte[Math.max(rest, 64)];
+        }
+        System.arraycopy(reading, length, pending, 0, rest);
+        pendingLength = rest;
         return reading;
     }
 

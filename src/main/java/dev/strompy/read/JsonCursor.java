@@ -113,8 +113,9 @@ final class JsonCursor implements AutoCloseable {
         if (!encodingChecked && !checkEncoding()) {
             return false;
         }
-        if (bytes.pending() > 0 && !skippingLine) {
-            byte[] next = bytes.handOver();
+        int cut = skippingLine ? 0 : bytes.cut(inputEnded);
+        if (cut > 0) {
+            byte[] next = bytes.handOver(cut);
             feeder.feedInput(next, 0, bytes.readingLength());
             return true;
         }
@@ -171,6 +172,13 @@ final class JsonCursor implements AutoCloseable {
         newParser();
         if (cutShort && lineStart > parserStart && lineStart >= bytes.earliest()) {
             startAt(lineStart, line);
+            return;
+        }
+        if (here.getColumnNr() > 1 && offset - 1 > parserStart && offset - 1 >= bytes.earliest() && offset - 1 < bytes.end()
+                && bytes.at(offset - 1) == '\n') {
+            // The parser failed just past a newline that it did not count as one (a newline in a
+            // string): the next line starts here, wherever the input happened to be cut.
+            startAt(offset, line + 1);
             return;
         }
         for (long i = offset; i < bytes.end(); i++) {
