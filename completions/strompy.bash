@@ -170,7 +170,7 @@ function _picocli_strompy() {
 
   local commands=""
   local flag_opts="'-H' '--with-filename' '-k' '--keep-going' '--unbuffered' '--no-progress' '--list-ops' '--debug' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--format' '--on-error' '--max-elements' '--source' '--digits' '--color'"
+  local arg_opts="'--format' '--on-error' '--max-elements' '--source' '-j' '--jobs' '--digits' '--color'"
   local FORMAT_option_args=("jsonl" "json" "table") # --format values
   local MODE_option_args=("stop" "continue" "record") # --on-error values
   local WHEN_option_args=("auto" "never" "always") # --color values
@@ -192,6 +192,9 @@ function _picocli_strompy() {
       return
       ;;
     '--source')
+      return
+      ;;
+    '-j'|'--jobs')
       return
       ;;
     '--digits')

@@ -29,6 +29,8 @@ final class Flags {
     /** When to colour. */
     enum Color { AUTO, NEVER, ALWAYS }
 
+    /** The most threads --jobs asks for. */
+    static final int MAX_JOBS = 256;
     /** The largest --max-elements: one matrix must fit in one Java array. */
     static final long MAX_ELEMENTS_CAP = Integer.MAX_VALUE - 8;
 
@@ -93,6 +95,8 @@ final class Flags {
                 + " (default: ${DEFAULT-VALUE}), e.g. a file and partition when another program feeds strompy.",
                 "--source").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
+        spec.addOption(valued(int.class, "N", "0", "Threads that decode a large file, in blocks, results in input"
+                + " order (default: one per processor; 1: one thread).", "-j", "--jobs").build());
         spec.addOption(valued(int.class, "N", "6",
                 "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).", "--digits").build());
         spec.addOption(valued(Color.class, "WHEN", "auto", "Colour table headers: ${COMPLETION-CANDIDATES} "
@@ -161,9 +165,14 @@ final class Flags {
         List<String> files = spec.positionalParameters().get(0).getValue();
         List<String> sources = files == null || files.isEmpty() ? List.of("-") : files;
         boolean progress = !(Boolean) value(spec, "--no-progress") && terminal.stderrIsTerminal();
+        int jobs = value(spec, "--jobs");
+        if (jobs < 0 || jobs > MAX_JOBS) {
+            throw new StrompyError(ErrorType.USAGE, "--jobs must be between 1 and " + MAX_JOBS + ", got " + jobs);
+        }
         return new Invocation.Run(new Options(sources, value(spec, "--format"), value(spec, "--with-filename"),
                 onError(spec), maxElements, value(spec, "--unbuffered"), value(spec, "--debug"),
-                digits, color, progress, terminal, value(spec, "--source")));
+                digits, color, progress, terminal, value(spec, "--source"),
+                jobs == 0 ? Runtime.getRuntime().availableProcessors() : jobs));
     }
 
     /** --on-error, where -k stands for continue unless record was asked for. */

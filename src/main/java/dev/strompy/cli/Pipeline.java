@@ -93,11 +93,25 @@ public final class Pipeline {
             in = progress.count(in);
         }
         Fold fold = new Fold(evaluator, name);
-        long taken = 0;
+        long[] taken = {0};
+        long size = Sources.size(path);
         try (ItemDecoder items = new ItemDecoder(name, limits)) {
+            if (Blocks.pays(size, options.jobs())) {
+                try (Blocks blocks = new Blocks(in, name, limits, options.jobs())) {
+                    return blocks.run(r -> {
+                        taken[0]++;
+                        return take(r);
+                    });
+                } catch (IOException e) {
+                    return failed(new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(name), true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
             while (true) {
                 for (ItemResult r = fold.next(items); r != null; r = fold.next(items)) {
-                    taken++;
+                    taken[0]++;
                     if (!take(r)) {
                         return false;
                     }
@@ -114,7 +128,7 @@ public final class Pipeline {
             // What the failed item held is garbage now, so there is room to write what is
             // finished and say so. The parser may have failed halfway: the source ends here.
             StrompyError oom = new StrompyError(ErrorType.LIMIT, "out of memory: raise the heap (JAVA_OPTS=-Xmx2g, say)"
-                    + " or lower --max-elements (now " + options.maxElements() + ")").atSource(name).atItem(taken);
+                    + " or lower --max-elements (now " + options.maxElements() + ")").atSource(name).atItem(taken[0]);
             if (firstFatal == null) {
                 // The items after it in this source are lost: not an item error alone.
                 firstFatal = oom;

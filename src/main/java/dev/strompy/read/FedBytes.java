@@ -30,6 +30,16 @@ final class FedBytes {
     private final byte[] window = new byte[WINDOW];
     private int windowLength;
 
+    /** Takes {@code bytes[0, length)} as the pending bytes, without a copy, when none are pending. */
+    boolean adopt(byte[] bytes, int length) {
+        if (pendingLength > 0) {
+            return false;
+        }
+        pending = bytes;
+        pendingLength = length;
+        return true;
+    }
+
     void append(byte[] bytes, int offset, int length) {
         ensure(length);
         System.arraycopy(bytes, offset, pending, pendingLength, length);

@@ -61,6 +61,9 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private long fastLine;
     private boolean fastTook;
     private boolean fastLines = true;
+    /** Where, and on which line, the decoder was last between items: see {@link #cleanEnd()}. */
+    private long boundary;
+    private long boundaryLine = 1;
     private long fastItems;
 
     /** @param source the name put on errors ({@code -} for stdin) */
@@ -74,7 +77,23 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      *     partition) numbers its items as the whole would
      */
     public ItemDecoder(String source, Limits limits, long firstItem) {
+        this(source, limits, firstItem, 0);
+    }
+
+    /**
+     * A decoder for a block of a sequence of items that starts at a line start (in a file cut
+     * into blocks), as the decoder of the whole would see it there: no encoding to sniff, the
+     * items of a sequence, numbered from {@code firstItem}, on lines from {@code firstLine}.
+     *
+     * @param firstLine the 1-based line the bytes start on; 0 for the start of a source
+     */
+    public ItemDecoder(String source, Limits limits, long firstItem, long firstLine) {
         this.nextIndex = firstItem;
+        if (firstLine > 0) {
+            layout = Layout.SEQUENCE;
+            in.continueAt(firstLine);
+            boundaryLine = firstLine;
+        }
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
         this.ops = new OpAssembler(in, matrices);
@@ -94,6 +113,12 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     /** Copies {@code length} bytes from {@code bytes} at {@code offset}. */
     public void feed(byte[] bytes, int offset, int length) {
         in.feed(bytes, offset, length);
+        starving = false;
+    }
+
+    /** Feeds {@code bytes[0, length)} without copying them: the caller must not touch the array again. */
+    public void feedOwned(byte[] bytes, int length) {
+        in.feedOwned(bytes, length);
         starving = false;
     }
 
@@ -369,6 +394,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             fastTook = true;
             fastAt = base + next;
             fastLine++;
+            boundary = fastAt;
+            boundaryLine = fastLine;
             if (!scanned.isEmpty()) {
                 fastItems++;
                 item = nextIndex++;
@@ -423,6 +450,28 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         state = State.BETWEEN;
         lhs = null;
         held = null;
+        boundary = in.offset();
+        boundaryLine = in.currentLine();
+    }
+
+    /**
+     * Whether everything fed so far has been decoded up to a point between items of a sequence
+     * with nothing but whitespace after it, so that a fresh decoder for the bytes that follow
+     * ({@link #ItemDecoder(String, Limits, long, long)}) would see them as this one would.
+     *
+     * @return the line the next byte would be on, or -1 when it is not so
+     */
+    public long cleanEnd() {
+        if (state != State.BETWEEN || layout != Layout.SEQUENCE || !ready.isEmpty() || fastAt >= 0) {
+            return -1;
+        }
+        long breaks = in.lineBreaksAfter(boundary);
+        return breaks < 0 ? -1 : boundaryLine + breaks;
+    }
+
+    /** The number the next item gets. */
+    public long nextItem() {
+        return nextIndex;
     }
 
     /**

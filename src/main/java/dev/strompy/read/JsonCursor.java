@@ -49,6 +49,13 @@ final class JsonCursor implements AutoCloseable {
     private boolean skippingLine;
     private boolean closed;
 
+    /** Feeds {@code data[0, length)}, which the caller hands over and never touches again. */
+    void feedOwned(byte[] data, int length) {
+        if (skippingLine || !bytes.adopt(data, length)) {
+            feed(data, 0, length);
+        }
+    }
+
     void feed(byte[] data, int offset, int length) {
         if (skippingLine) {
             int end = offset + length;
@@ -220,6 +227,46 @@ final class JsonCursor implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Starts in the middle of a source, at the start of line {@code line}: no encoding to sniff. */
+    void continueAt(long line) {
+        encodingChecked = true;
+        lineOffset = line - 1;
+    }
+
+    /** The stream offset of the parser's position. */
+    long offset() {
+        return parserStart + parser.currentLocation().getByteOffset();
+    }
+
+    /**
+     * The line breaks in the bytes fed after stream offset {@code from}, as Jackson counts them
+     * ('\n', "\r\n" and a lone '\r' one each), if they are all whitespace; -1 if not, or if the
+     * parser is skipping to the end of a line or the bytes are gone.
+     */
+    long lineBreaksAfter(long from) {
+        if (skippingLine || from < bytes.earliest()) {
+            return -1;
+        }
+        long breaks = 0;
+        long end = bytes.end();
+        for (long i = from; i < end; i++) {
+            byte b = bytes.at(i);
+            if (b == '\n') {
+                breaks++;
+            } else if (b == '\r') {
+                if (i + 1 == end) {
+                    return -1;
+                }
+                if (bytes.at(i + 1) != '\n') {
+                    breaks++;
+                }
+            } else if (b != ' ' && b != '\t') {
+                return -1;
+            }
+        }
+        return breaks;
     }
 
     /** Whether the parser's position is at the start of a line. */

@@ -1,0 +1,291 @@
+package dev.strompy.cli;
+
+import dev.strompy.eval.Evaluator;
+import dev.strompy.eval.Fold;
+import dev.strompy.eval.ItemResult;
+import dev.strompy.eval.Limits;
+import dev.strompy.read.ItemDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+
+/**
+ * A large file decoded on several threads: cut into blocks at line ends, each block decoded and
+ * evaluated by a worker with a decoder of its own, results handed on in input order.
+ *
+ * <p>A worker's decoder starts its block as a fresh sequence of items, numbered and positioned
+ * from what the cutter counted before it (lines, and lines that are not blank). That is right
+ * only if the decoder of everything before the block ends between items, on that line, with that
+ * many items: so before a block's results are used, the decoder before it must say so
+ * ({@link ItemDecoder#cleanEnd()}). When it does not (an array of items, an item over several
+ * lines, a line cut short inside an item), the worker's results are dropped and the block is fed
+ * to the decoder before it instead, on this thread. Either way the results are exactly those of
+ * one decoder over the whole file.
+ *
+ * <p>At most two blocks per worker are in flight. A line longer than a block ends the cutting:
+ * the rest of the file is streamed through one decoder, in the memory of its largest matrix.
+ */
+final class Blocks implements AutoCloseable {
+    /**
+     * Block size: small enough that a block and its results live and die young (a few MB of
+     * blocks in flight in a 16 MB young generation). Tests make it tiny, so that small inputs
+     * are cut too.
+     */
+    private static final int SIZE = 256 << 10;
+    /**
+     * The smallest file cut into blocks. Below it, a second decoding thread costs more than it
+     * gains on two cores (the JIT is still compiling on the other one): 100 MB took 10-20%
+     * longer with two threads, 1 GB 12% less.
+     */
+    private static final long SMALLEST = 512L << 20;
+    /** A line longer than this ends the cutting: the rest of the file is streamed. */
+    private static final int LONGEST_LINE = 8 << 20;
+    private static final int STREAM_CHUNK = 1 << 18;
+
+    private static final java.util.concurrent.atomic.AtomicLong FROM_WORKERS = new java.util.concurrent.atomic.AtomicLong();
+    private final int size = Integer.getInteger("strompy.block", SIZE);
+    private final InputStream in;
+    private final String name;
+    private final Limits limits;
+    private final int jobs;
+    private final ExecutorService pool;
+    private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+    // The cutter: bytes read past the last block's end, and the counts before the next block.
+    private byte[] carry = new byte[0];
+    private int carryLength;
+    private boolean inputEnded;
+    private boolean tooLong;
+    private int index;
+    private long lines = 1;
+    private long items;
+    // The decoder whose results are being handed on, and its fold.
+    private ItemDecoder current;
+    private Fold fold;
+
+    private record Block(int index, byte[] bytes, int length, long firstItem, long firstLine) {
+    }
+
+    private record Decoded(ItemDecoder items, Fold fold, List<ItemResult> results) {
+    }
+
+    private record Pending(Block block, Future<Decoded> decoded) {
+    }
+
+    /** How many blocks' results have come from workers in this JVM: for tests. */
+    static long fromWorkers() {
+        return FROM_WORKERS.get();
+    }
+
+    /** Whether a file of {@code size} bytes (-1: not a regular file) is worth cutting into blocks. */
+    static boolean pays(long fileSize, int jobs) {
+        return jobs > 1 && fileSize >= Long.getLong("strompy.blocks.from", SMALLEST);
+    }
+
+    Blocks(InputStream in, String name, Limits limits, int jobs) {
+        this.in = in;
+        this.name = name;
+        this.limits = limits;
+        this.jobs = jobs;
+        this.pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "strompy-decode");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Hands every result of the file to {@code take}, in input order, until it says stop.
+     *
+     * @return whether {@code take} wanted to go on to the end
+     * @throws IOException when the file cannot be read
+     */
+    boolean run(Predicate<ItemResult> take) throws IOException, InterruptedException {
+        while (true) {
+            while (inFlight.size() < 2 * jobs && !inputEnded && !tooLong) {
+                Block b = cut();
+                if (b != null) {
+                    inFlight.add(new Pending(b, pool.submit(() -> decode(b))));
+                }
+            }
+            Pending p = inFlight.poll();
+            if (p == null) {
+                break;
+            }
+            if (!hand(p, take)) {
+                return false;
+            }
+        }
+        if (current == null) {
+            current = new ItemDecoder(name, limits);
+            fold = new Fold(new Evaluator(limits), name);
+        }
+        if (tooLong) {
+            byte[] chunk = new byte[STREAM_CHUNK];
+            if (!feed(carry, carryLength, take)) {
+                return false;
+            }
+            carry = null;
+            for (int n; (n = in.read(chunk)) >= 0;) {
+                if (!feed(chunk, n, take)) {
+                    return false;
+                }
+            }
+        }
+        current.endOfInput();
+        return drain(take);
+    }
+
+    /** The results of the next block in order: the worker's, or this thread's when they cannot be used. */
+    private boolean hand(Pending p, Predicate<ItemResult> take) throws InterruptedException {
+        Block b = p.block();
+        if (current == null || (current.cleanEnd() == b.firstLine() && current.nextItem() == b.firstItem())) {
+            Decoded d;
+            try {
+                d = p.decoded().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw (Error) cause;
+            }
+            if (current != null) {
+                current.close();
+            }
+            FROM_WORKERS.incrementAndGet();
+            current = d.items();
+            fold = d.fold();
+            for (ItemResult r : d.results()) {
+                if (!take.test(r)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        p.decoded().cancel(true);
+        return feed(b.bytes(), b.length(), take);
+    }
+
+    private boolean feed(byte[] bytes, int length, Predicate<ItemResult> take) {
+        current.feed(bytes, 0, length);
+        return drain(take);
+    }
+
+    private boolean drain(Predicate<ItemResult> take) {
+        for (ItemResult r = fold.next(current); r != null; r = fold.next(current)) {
+            if (!take.test(r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A worker's decoding of one block, as if it started there. */
+    private Decoded decode(Block b) {
+        ItemDecoder decoder = b.index() == 0 ? new ItemDecoder(name, limits)
+                : new ItemDecoder(name, limits, b.firstItem(), b.firstLine());
+        Fold f = new Fold(new Evaluator(limits), name);
+        decoder.feedOwned(b.bytes(), b.length());
+        List<ItemResult> results = new ArrayList<>();
+        for (ItemResult r = f.next(decoder); r != null; r = f.next(decoder)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            results.add(r);
+        }
+        return new Decoded(decoder, f, results);
+    }
+
+    /**
+     * Reads the next block: whole lines, about {@link #SIZE} bytes. Null at the end of input, or
+     * when a line is longer than a block (then the rest is streamed).
+     */
+    private Block cut() throws IOException {
+        byte[] buf = Arrays.copyOf(carry, Math.max(size, carryLength + size / 4));
+        int length = carryLength;
+        int end = 0;
+        while (end == 0) {
+            while (length < buf.length) {
+                int n = in.read(buf, length, buf.length - length);
+                if (n < 0) {
+                    inputEnded = true;
+                    break;
+                }
+                length += n;
+            }
+            end = length;
+            if (inputEnded) {
+                break;
+            }
+            while (end > 0 && buf[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0) {
+                if (buf.length >= LONGEST_LINE) {
+                    carry = buf;
+                    carryLength = length;
+                    tooLong = true;
+                    return null;
+                }
+                // A line longer than a block: a longer block, up to a point.
+                buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+        }
+        carryLength = length - end;
+        carry = Arrays.copyOfRange(buf, end, end + carryLength);
+        if (end == 0) {
+            return null;
+        }
+        Block b = new Block(index++, buf, end, items, lines);
+        count(buf, end);
+        return b;
+    }
+
+    /**
+     * Counts the lines of a block as Jackson does ('\n', "\r\n" and a lone '\r' one each), and
+     * the lines that are not blank: the next block's first line, and its first item if every
+     * line so far held one item (the decoder before it confirms both before its results count).
+     */
+    private void count(byte[] buf, int end) {
+        long breaks = 0;
+        long nonBlank = 0;
+        boolean content = false;
+        for (int i = 0; i < end; i++) {
+            byte b = buf[i];
+            if (b == '\n') {
+                breaks++;
+                if (content) {
+                    nonBlank++;
+                    content = false;
+                }
+            } else if (b == '\r') {
+                if (i + 1 == end || buf[i + 1] != '\n') {
+                    breaks++;
+                }
+            } else if (!content && b != ' ' && b != '\t') {
+                content = true;
+            }
+        }
+        lines += breaks;
+        items += nonBlank + (content ? 1 : 0);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        for (Pending p : inFlight) {
+            p.decoded().cancel(true);
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+}
