@@ -66,12 +66,16 @@ final class Blocks implements AutoCloseable {
     private int index;
     private long lines = 1;
     private long items;
+    /** Whether the file is one array of items (its first byte that is not whitespace is '['). */
+    private boolean array;
     // The decoder whose results are being handed on, and its fold.
     private ItemDecoder current;
     private Fold fold;
 
-    private record Block(int index, byte[] bytes, int length, long firstItem, long firstLine) {
+    private record Block(int index, byte[] bytes, int length, long firstItem, long firstLine, boolean inArray) {
     }
+
+    private static final byte[] OPEN_ARRAY = {'[', '\n'};
 
     private record Decoded(ItemDecoder items, Fold fold, List<ItemResult> results) {
     }
@@ -190,8 +194,16 @@ final class Blocks implements AutoCloseable {
 
     /** A worker's decoding of one block, as if it started there. */
     private Decoded decode(Block b) {
-        ItemDecoder decoder = b.index() == 0 ? new ItemDecoder(name, limits)
-                : new ItemDecoder(name, limits, b.firstItem(), b.firstLine());
+        ItemDecoder decoder;
+        if (b.index() == 0) {
+            decoder = new ItemDecoder(name, limits);
+        } else if (b.inArray()) {
+            // Inside the array, after a comma: "[\n" on the line before puts a fresh decoder there.
+            decoder = new ItemDecoder(name, limits, b.firstItem(), b.firstLine() - 1, true);
+            decoder.feed(OPEN_ARRAY, 0, OPEN_ARRAY.length);
+        } else {
+            decoder = new ItemDecoder(name, limits, b.firstItem(), b.firstLine());
+        }
         Fold f = new Fold(new Evaluator(limits), name);
         decoder.feedOwned(b.bytes(), b.length());
         List<ItemResult> results = new ArrayList<>();
@@ -225,9 +237,10 @@ final class Blocks implements AutoCloseable {
             if (inputEnded) {
                 break;
             }
-            while (end > 0 && buf[end - 1] != '\n') {
-                end--;
+            if (index == 0 && carryLength == 0) {
+                array = firstNonBlank(buf, 0, length) == '[';
             }
+            end = lastCut(buf, length);
             if (end == 0) {
                 if (buf.length >= LONGEST_LINE) {
                     carry = buf;
@@ -244,38 +257,81 @@ final class Blocks implements AutoCloseable {
         if (end == 0) {
             return null;
         }
-        Block b = new Block(index++, buf, end, items, lines);
+        Block b = new Block(index++, buf, end, items, lines, array);
         count(buf, end);
         return b;
     }
 
     /**
+     * Where the block can end: just after the last '\n' in {@code buf[0, length)}; in an array,
+     * the last one after a comma and before something other than the array's end (so that the
+     * next block starts where a fresh array would expect an item). 0 if there is none.
+     */
+    private int lastCut(byte[] buf, int length) {
+        int end = length;
+        while (end > 0) {
+            while (end > 0 && buf[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0 || !array) {
+                return end;
+            }
+            int before = end - 2;
+            while (before >= 0 && isBlank(buf[before])) {
+                before--;
+            }
+            byte next = firstNonBlank(buf, end, length);
+            if (before >= 0 && buf[before] == ',' && next != 0 && next != ']') {
+                return end;
+            }
+            end--;
+        }
+        return 0;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** The first byte in {@code buf[from, to)} that is not whitespace, or 0. */
+    private static byte firstNonBlank(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isBlank(buf[i])) {
+                return buf[i];
+            }
+        }
+        return 0;
+    }
+
+    /**
      * Counts the lines of a block as Jackson does ('\n', "\r\n" and a lone '\r' one each), and
-     * the lines that are not blank: the next block's first line, and its first item if every
-     * line so far held one item (the decoder before it confirms both before its results count).
+     * its items as they would be if each line held one: the next block's first line and first
+     * item (the decoder before it confirms both before its results count).
      */
     private void count(byte[] buf, int end) {
         long breaks = 0;
-        long nonBlank = 0;
-        boolean content = false;
+        long found = 0;
+        byte last = 0;
         for (int i = 0; i < end; i++) {
             byte b = buf[i];
             if (b == '\n') {
                 breaks++;
-                if (content) {
-                    nonBlank++;
-                    content = false;
+                // A sequence has an item on each line that is not blank; an array, one on each
+                // line that ends with a comma.
+                if (array ? last == ',' : last != 0) {
+                    found++;
                 }
+                last = 0;
             } else if (b == '\r') {
                 if (i + 1 == end || buf[i + 1] != '\n') {
                     breaks++;
                 }
-            } else if (!content && b != ' ' && b != '\t') {
-                content = true;
+            } else if (b != ' ' && b != '\t') {
+                last = b;
             }
         }
         lines += breaks;
-        items += nonBlank + (content ? 1 : 0);
+        items += found + (!array && last != 0 ? 1 : 0);
     }
 
     @Override

@@ -88,9 +88,21 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      * @param firstLine the 1-based line the bytes start on; 0 for the start of a source
      */
     public ItemDecoder(String source, Limits limits, long firstItem, long firstLine) {
+        this(source, limits, firstItem, firstLine, false);
+    }
+
+    /**
+     * A decoder for a block that starts at a line start, in a sequence of items or (with
+     * {@code inArray}) inside the top-level array, just after the comma that ended the item
+     * before: the caller then feeds {@code "[\n"} first, on line {@code firstLine - 1}, and the
+     * block's bytes from {@code firstLine}.
+     */
+    public ItemDecoder(String source, Limits limits, long firstItem, long firstLine, boolean inArray) {
         this.nextIndex = firstItem;
         if (firstLine > 0) {
-            layout = Layout.SEQUENCE;
+            if (!inArray) {
+                layout = Layout.SEQUENCE;
+            }
             in.continueAt(firstLine);
             boundaryLine = firstLine;
         }
@@ -456,16 +468,18 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
 
     /**
      * Whether everything fed so far has been decoded up to a point between items of a sequence
-     * with nothing but whitespace after it, so that a fresh decoder for the bytes that follow
-     * ({@link #ItemDecoder(String, Limits, long, long)}) would see them as this one would.
+     * with nothing but whitespace after it (in an array: one comma and whitespace), so that a
+     * fresh decoder for the bytes that follow ({@link #ItemDecoder(String, Limits, long, long,
+     * boolean)}) would see them as this one would.
      *
      * @return the line the next byte would be on, or -1 when it is not so
      */
     public long cleanEnd() {
-        if (state != State.BETWEEN || layout != Layout.SEQUENCE || !ready.isEmpty() || fastAt >= 0) {
+        if (state != State.BETWEEN || layout == Layout.UNKNOWN || !ready.isEmpty() || fastAt >= 0) {
             return -1;
         }
-        long breaks = in.lineBreaksAfter(boundary);
+        // In an array, the comma after the last item must have come, and nothing else.
+        long breaks = in.lineBreaksAfter(boundary, layout == Layout.ARRAY);
         return breaks < 0 ? -1 : boundaryLine + breaks;
     }
 

@@ -242,13 +242,15 @@ final class JsonCursor implements AutoCloseable {
 
     /**
      * The line breaks in the bytes fed after stream offset {@code from}, as Jackson counts them
-     * ('\n', "\r\n" and a lone '\r' one each), if they are all whitespace; -1 if not, or if the
-     * parser is skipping to the end of a line or the bytes are gone.
+     * ('\n', "\r\n" and a lone '\r' one each), if they are all whitespace (and, with
+     * {@code comma}, exactly one comma); -1 if not, or if the parser is skipping to the end of a
+     * line or the bytes are gone.
      */
-    long lineBreaksAfter(long from) {
+    long lineBreaksAfter(long from, boolean comma) {
         if (skippingLine || from < bytes.earliest()) {
             return -1;
         }
+        boolean commaSeen = false;
         long breaks = 0;
         long end = bytes.end();
         for (long i = from; i < end; i++) {
@@ -262,11 +264,13 @@ final class JsonCursor implements AutoCloseable {
                 if (bytes.at(i + 1) != '\n') {
                     breaks++;
                 }
+            } else if (b == ',' && comma && !commaSeen) {
+                commaSeen = true;
             } else if (b != ' ' && b != '\t') {
                 return -1;
             }
         }
-        return breaks;
+        return commaSeen == comma ? breaks : -1;
     }
 
     /** Whether the parser's position is at the start of a line. */

@@ -66,14 +66,17 @@ class BlocksTest {
         assertEquals(one.exit(), four.exit(), what);
     }
 
-    /** Clean NDJSON is really decoded on several threads, with the same results. */
-    @Test
-    void cleanLinesAreDecodedInBlocks() throws IOException {
-        StringBuilder sb = new StringBuilder();
+    /** Clean NDJSON, and an array with an item on each line, are really decoded on several threads. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void cleanLinesAreDecodedInBlocks(boolean array) throws IOException {
+        StringBuilder sb = new StringBuilder(array ? "[\n" : "");
         for (int i = 0; i < 2000; i++) {
             sb.append("{\"lhs\": [[").append(i).append(", 2]], \"op\": [{\"code\": \"mul\", \"rhs\": ")
-                    .append(i % 7 == 0 ? "[[1, 2, 3]]" : "[[1], [3]]").append("}]}\n");
+                    .append(i % 7 == 0 ? "[[1, 2, 3]]" : "[[1], [3]]").append("}]}").append(array && i < 1999 ? "," : "")
+                    .append('\n');
         }
+        sb.append(array ? "]\n" : "");
         Path file = dir.resolve("clean.ndjson");
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
         System.setProperty("strompy.block", "4096");
@@ -83,7 +86,8 @@ class BlocksTest {
         assertTrue(Blocks.fromWorkers() - before > 10, "blocks decoded by workers: " + (Blocks.fromWorkers() - before));
         assertEquals(one, two);
         assertEquals(2000, two.out().lines().count());
-        assertTrue(two.err().contains(":1996:29: item 1995, op 0 (mul): shape mismatch: 1x2 · 1x3"), two.err());
+        assertTrue(two.err().contains(":" + (array ? 1997 : 1996) + ":29: item 1995, op 0 (mul): shape mismatch: 1x2 · 1x3"),
+                two.err());
     }
 
     /**
