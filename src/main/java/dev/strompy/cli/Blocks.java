@@ -6,6 +6,9 @@ import dev.strompy.eval.ItemResult;
 import dev.strompy.eval.Limits;
 import dev.strompy.read.ItemDecoder;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -311,27 +314,61 @@ final class Blocks implements AutoCloseable {
     private void count(byte[] buf, int end) {
         long breaks = 0;
         long found = 0;
-        byte last = 0;
-        for (int i = 0; i < end; i++) {
+        int lineStart = 0;
+        int i = 0;
+        // Eight bytes at a time: most words hold no line break at all.
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(buf, i);
+            if ((zeroByte(w ^ NEWLINES) | zeroByte(w ^ RETURNS)) == 0) {
+                continue;
+            }
+            for (int k = i; k < i + 8; k++) {
+                byte b = buf[k];
+                if (b == '\n') {
+                    breaks++;
+                    found += itemOn(buf, lineStart, k) ? 1 : 0;
+                    lineStart = k + 1;
+                } else if (b == '\r' && (k + 1 == end || buf[k + 1] != '\n')) {
+                    breaks++;
+                }
+            }
+        }
+        for (; i < end; i++) {
             byte b = buf[i];
             if (b == '\n') {
                 breaks++;
-                // A sequence has an item on each line that is not blank; an array, one on each
-                // line that ends with a comma.
-                if (array ? last == ',' : last != 0) {
-                    found++;
-                }
-                last = 0;
-            } else if (b == '\r') {
-                if (i + 1 == end || buf[i + 1] != '\n') {
-                    breaks++;
-                }
-            } else if (b != ' ' && b != '\t') {
-                last = b;
+                found += itemOn(buf, lineStart, i) ? 1 : 0;
+                lineStart = i + 1;
+            } else if (b == '\r' && (i + 1 == end || buf[i + 1] != '\n')) {
+                breaks++;
             }
         }
+        if (!array && itemOn(buf, lineStart, end)) {
+            found++;
+        }
         lines += breaks;
-        items += found + (!array && last != 0 ? 1 : 0);
+        items += found;
+    }
+
+    /**
+     * Whether the line {@code buf[from, to)} holds an item, if each line holds one: in a sequence,
+     * when it is not blank; in an array, when it ends with a comma.
+     */
+    private boolean itemOn(byte[] buf, int from, int to) {
+        int k = to - 1;
+        while (k >= from && isBlank(buf[k])) {
+            k--;
+        }
+        return k >= from && (!array || buf[k] == ',');
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
+
+    /** Non-zero when a byte of {@code w} is zero. */
+    private static long zeroByte(long w) {
+        return (w - 0x0101010101010101L) & ~w & 0x8080808080808080L;
     }
 
     @Override
