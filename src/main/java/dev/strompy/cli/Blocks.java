@@ -318,7 +318,7 @@ final class Blocks implements AutoCloseable {
         int i = 0;
         // Eight bytes at a time: most words hold no line break at all.
         for (; i + 8 <= end; i += 8) {
-            long w = (long) LONGS.get(buf, i);
+            long w = (long) Words.LONGS.get(buf, i);
             if ((zeroByte(w ^ NEWLINES) | zeroByte(w ^ RETURNS)) == 0) {
                 continue;
             }
@@ -362,7 +362,11 @@ final class Blocks implements AutoCloseable {
         return k >= from && (!array || buf[k] == ',');
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Made when a file is first cut, not when Blocks is first asked whether it pays (start-up). */
+    private static final class Words {
+        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    }
+
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
 
