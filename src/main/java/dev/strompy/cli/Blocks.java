@@ -241,7 +241,8 @@ final class Blocks implements AutoCloseable {
                 break;
             }
             if (index == 0 && carryLength == 0) {
-                array = firstNonBlank(buf, 0, length) == '[';
+                boolean bom = length >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF;
+                array = firstNonBlank(buf, bom ? 3 : 0, length) == '[';
             }
             end = lastCut(buf, length);
             if (end == 0) {

@@ -68,9 +68,10 @@ class BlocksTest {
 
     /** Clean NDJSON, and an array with an item on each line, are really decoded on several threads. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void cleanLinesAreDecodedInBlocks(boolean array) throws IOException {
-        StringBuilder sb = new StringBuilder(array ? "[\n" : "");
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lines", "array", "array after a byte order mark"})
+    void cleanLinesAreDecodedInBlocks(String form) throws IOException {
+        boolean array = form.startsWith("array");
+        StringBuilder sb = new StringBuilder(form.endsWith("mark") ? "\uFEFF" : "").append(array ? "[\n" : "");
         for (int i = 0; i < 2000; i++) {
             sb.append("{\"lhs\": [[").append(i).append(", 2]], \"op\": [{\"code\": \"mul\", \"rhs\": ")
                     .append(i % 7 == 0 ? "[[1, 2, 3]]" : "[[1], [3]]").append("}]}").append(array && i < 1999 ? "," : "")
