@@ -64,6 +64,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     /** Where, and on which line, the decoder was last between items: see {@link #cleanEnd()}. */
     private long boundary;
     private long boundaryLine = 1;
+    /** In an array: whether the comma after the item at the boundary is still to come. */
+    private boolean commaPending;
     private long fastItems;
 
     /** @param source the name put on errors ({@code -} for stdin) */
@@ -316,7 +318,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             }
             ready.add(new Part.End(item));
             endItem();
-            lineEnded = fastLines && layout == Layout.SEQUENCE;
+            lineEnded = fastLines;
             return;
         }
         String key = in.name();
@@ -379,7 +381,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private Part fastNext() {
         if (fastAt < 0) {
             lineEnded = false;
-            fastAt = in.nextLineStart();
+            fastAt = in.nextLineStart(layout == Layout.ARRAY);
             if (fastAt < 0) {
                 return null;
             }
@@ -395,10 +397,14 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         while (true) {
             int from = (int) (fastAt - base);
             scanned.clear();
-            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned) : from;
+            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY) : from;
             if (next == from) {
                 if (fastTook) {
-                    in.resumeAt(fastAt, fastLine);
+                    if (layout == Layout.ARRAY) {
+                        in.resumeInArray(fastAt, fastLine);
+                    } else {
+                        in.resumeAt(fastAt, fastLine);
+                    }
                 }
                 fastAt = -1;
                 return null;
@@ -408,6 +414,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             fastLine++;
             boundary = fastAt;
             boundaryLine = fastLine;
+            commaPending = false;
             if (!scanned.isEmpty()) {
                 fastItems++;
                 item = nextIndex++;
@@ -464,6 +471,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         held = null;
         boundary = in.offset();
         boundaryLine = in.currentLine();
+        commaPending = layout == Layout.ARRAY;
     }
 
     /**
@@ -479,7 +487,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             return -1;
         }
         // In an array, the comma after the last item must have come, and nothing else.
-        long breaks = in.lineBreaksAfter(boundary, layout == Layout.ARRAY);
+        long breaks = in.lineBreaksAfter(boundary, commaPending);
         return breaks < 0 ? -1 : boundaryLine + breaks;
     }
 

@@ -203,20 +203,26 @@ final class JsonCursor implements AutoCloseable {
 
     /**
      * Where the line after the parser's position starts, if the rest of the current line (in the
-     * bytes the parser has) is only whitespace: just after an item's closing brace, where the
-     * {@link LineScanner} can take over. Otherwise -1.
+     * bytes the parser has) is only whitespace (with {@code comma}: and the one comma after an
+     * item of an array): just after an item's closing brace, where the {@link LineScanner} can
+     * take over. Otherwise -1.
      */
-    long nextLineStart() {
+    long nextLineStart(boolean comma) {
         TokenStreamLocation here = parser.currentLocation();
         long offset = parserStart + here.getByteOffset();
         if (here.getColumnNr() == 1) {
-            return offset;
+            return comma ? -1 : offset;
         }
         long end = bytes.readingStart() + bytes.readingLength();
+        boolean commaSeen = false;
         for (long i = offset; i < end; i++) {
             byte b = bytes.at(i);
             if (b == '\n') {
-                return i + 1;
+                return commaSeen == comma ? i + 1 : -1;
+            }
+            if (b == ',' && comma && !commaSeen) {
+                commaSeen = true;
+                continue;
             }
             if (b == '\r' && (i + 1 >= end || bytes.at(i + 1) != '\n')) {
                 // A lone '\r' breaks the line too: leave such lines to the parser.
@@ -300,6 +306,22 @@ final class JsonCursor implements AutoCloseable {
     void resumeAt(long offset, long line) {
         newParser();
         startAt(offset, line);
+    }
+
+    private static final byte[] OPEN_ARRAY = {'[', '\n'};
+
+    /**
+     * A fresh parser at the start of a line inside the top-level array, just after a comma: it
+     * is given "[\n" first, on the line before, so that it stands where an item is expected.
+     * Stream offsets and lines go on as if it had started at the array's start.
+     */
+    void resumeInArray(long offset, long line) {
+        newParser();
+        bytes.restartAt(offset);
+        parserStart = offset - OPEN_ARRAY.length;
+        lineOffset = line - 2;
+        feeder.feedInput(OPEN_ARRAY, 0, OPEN_ARRAY.length);
+        parser.nextToken();
     }
 
     private void startAt(long offset, long line) {

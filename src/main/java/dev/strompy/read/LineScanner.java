@@ -63,6 +63,16 @@ final class LineScanner {
      *     when the line is declined or not complete before {@code to}
      */
     int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out) {
+        return scan(bytes, from, to, line, item, out, false);
+    }
+
+    /**
+     * As {@link #scan(byte[], int, int, long, long, List)}; with {@code inArray}, a line holds an
+     * item of the top-level array and its comma, and is read only if the next byte that is not
+     * whitespace (in {@code bytes[0, to)}) opens the next item: the parser can then start again
+     * at any line the scanner leaves, just inside the array.
+     */
+    int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out, boolean inArray) {
         // Only a line that is complete, and short enough that holding all its parts at once
         // costs little: a longer one streams through Jackson op by op.
         int newline = newline(bytes, from, (int) Math.min(to, (long) from + MAX_LINE));
@@ -106,7 +116,14 @@ final class LineScanner {
             skipSpace();
             expect('}');
             skipSpace();
+            if (inArray) {
+                expect(',');
+                skipSpace();
+            }
             expect('\n');
+            if (inArray && nextItemAfter(bytes, pos, to) != '{') {
+                return from;
+            }
             out.add(new Part.Lhs(item, lhs));
             out.addAll(steps);
             out.add(new Part.End(item));
@@ -116,6 +133,17 @@ final class LineScanner {
         } finally {
             in = null;
         }
+    }
+
+    /** The first byte in {@code bytes[from, to)} that is not whitespace, or 0. */
+    private static byte nextItemAfter(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return 0;
     }
 
     /** The index of the first '\n' in {@code bytes[from, limit)}, or -1. */

@@ -80,6 +80,35 @@ class LineScannerTest {
                 RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), true));
     }
 
+    /**
+     * In an array, a line with an item and its comma goes the fast way when the next line opens
+     * an item; the last item (no comma) and the array's end go to Jackson, which starts again
+     * just inside the array.
+     */
+    @Test
+    void arrayLinesGoTheFastWay() {
+        String lines = """
+                [
+                {"lhs": [[1]], "op": []},
+                {"lhs": [[1, 2]], "op": [{"code": "mul", "rhs": [[1, 2]]}]},
+                {"lhs": [[3]], "op": [{"code": "scale", "rhs": -0.5}]},
+
+                {"lhs": [[4]], "op": []},
+                {"lhs": [[5]], "op": []}
+                ]
+                """;
+        byte[] bytes = lines.getBytes(StandardCharsets.UTF_8);
+        List<String> jackson = RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), false);
+        assertEquals(jackson, RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), true));
+        assertTrue(jackson.stream().anyMatch(p -> p.startsWith("step 1 0 mul") && p.endsWith("at 3:26")), jackson.toString());
+        assertEquals(3, fastItems(bytes), "items 1, 2 and 3");
+        // A comma too many before the array's end is Jackson's to report, as without the scanner.
+        byte[] trailing = "[\n{\"lhs\": [[1]], \"op\": []},\n{\"lhs\": [[2]], \"op\": []},\n]\n".getBytes(StandardCharsets.UTF_8);
+        List<String> expected = RandomItems.decode(trailing, trailing.length, Limits.DEFAULT.maxElements(), false);
+        assertEquals(expected, RandomItems.decode(trailing, trailing.length, Limits.DEFAULT.maxElements(), true));
+        assertTrue(expected.get(expected.size() - 1).startsWith("failure syntax -:4:1"), expected.toString());
+    }
+
     /** The bench's shape of line goes the fast way, with Jackson's numbers and positions. */
     @Test
     void commonLinesGoTheFastWay() {

@@ -33,6 +33,9 @@ final class RandomItems {
     /** A sequence of lines, with CRLF and blank lines now and then; {@code rarity} 1 is the oddest. */
     static String input(Random random, int rarity) {
         RandomItems.rarity = rarity;
+        if (random.nextInt(4) == 0) {
+            return array(random);
+        }
         StringBuilder in = new StringBuilder();
         for (int i = 0, n = 1 + random.nextInt(30); i < n; i++) {
             in.append(line(random)).append(random.nextInt(10) == 0 ? "\r\n" : "\n");
@@ -41,6 +44,23 @@ final class RandomItems {
             }
         }
         return in.toString();
+    }
+
+    /** An array of items, one on each line, now and then a comma too many or too few. */
+    static String array(Random random) {
+        StringBuilder in = new StringBuilder(rare(random, 10) ? "  [" : "[").append(random.nextBoolean() ? "\n" : "\r\n");
+        for (int i = 0, n = 1 + random.nextInt(30); i < n; i++) {
+            in.append(line(random));
+            boolean last = i == n - 1;
+            if (last ? rare(random, 20) : !rare(random, 40)) {
+                in.append(',');
+            }
+            in.append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+            if (random.nextInt(15) == 0) {
+                in.append(space(random)).append('\n');
+            }
+        }
+        return in.append("]\n").toString();
     }
 
     static List<String> decode(byte[] bytes, int chunk, long maxElements, boolean fast) {
