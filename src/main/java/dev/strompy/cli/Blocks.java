@@ -313,42 +313,41 @@ final class Blocks implements AutoCloseable {
      * item (the decoder before it confirms both before its results count).
      */
     private void count(byte[] buf, int end) {
-        long breaks = 0;
-        long found = 0;
         int lineStart = 0;
         int i = 0;
         // Eight bytes at a time: most words hold no line break at all.
         for (; i + 8 <= end; i += 8) {
             long w = (long) Words.LONGS.get(buf, i);
-            if ((zeroByte(w ^ NEWLINES) | zeroByte(w ^ RETURNS)) == 0) {
-                continue;
-            }
-            for (int k = i; k < i + 8; k++) {
-                byte b = buf[k];
-                if (b == '\n') {
-                    breaks++;
-                    found += itemOn(buf, lineStart, k) ? 1 : 0;
-                    lineStart = k + 1;
-                } else if (b == '\r' && (k + 1 == end || buf[k + 1] != '\n')) {
-                    breaks++;
-                }
+            if ((zeroByte(w ^ NEWLINES) | zeroByte(w ^ RETURNS)) != 0) {
+                lineStart = countBytes(buf, i, i + 8, end, lineStart);
             }
         }
-        for (; i < end; i++) {
-            byte b = buf[i];
-            if (b == '\n') {
-                breaks++;
-                found += itemOn(buf, lineStart, i) ? 1 : 0;
-                lineStart = i + 1;
-            } else if (b == '\r' && (i + 1 == end || buf[i + 1] != '\n')) {
-                breaks++;
-            }
-        }
+        lineStart = countBytes(buf, i, end, end, lineStart);
         if (!array && itemOn(buf, lineStart, end)) {
-            found++;
+            items++;
         }
-        lines += breaks;
-        items += found;
+    }
+
+    /**
+     * Counts the line breaks and items of {@code buf[from, to)}, in a block that ends at
+     * {@code end}.
+     *
+     * @param lineStart where the line that {@code from} is on starts
+     * @return where the line that {@code to} is on starts
+     */
+    private int countBytes(byte[] buf, int from, int to, int end, int lineStart) {
+        int start = lineStart;
+        for (int k = from; k < to; k++) {
+            byte b = buf[k];
+            if (b == '\n') {
+                lines++;
+                items += itemOn(buf, start, k) ? 1 : 0;
+                start = k + 1;
+            } else if (b == '\r' && (k + 1 == end || buf[k + 1] != '\n')) {
+                lines++;
+            }
+        }
+        return start;
     }
 
     /**
