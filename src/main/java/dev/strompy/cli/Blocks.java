@@ -205,7 +205,7 @@ final class Blocks implements AutoCloseable {
             decoder = new ItemDecoder(name, limits, b.firstItem(), b.firstLine() - 1, true);
             decoder.feed(OPEN_ARRAY, 0, OPEN_ARRAY.length);
         } else {
-            decoder = new ItemDecoder(name, limits, b.firstItem(), b.firstLine());
+            decoder = new ItemDecoder(name, limits, b.firstItem(), b.firstLine(), false);
         }
         Fold f = new Fold(new Evaluator(limits), name);
         decoder.feedOwned(b.bytes(), b.length());

@@ -77,7 +77,7 @@ public final class Pipeline {
     }
 
     /**
-     * One source, in the one loop: read a chunk, feed it, take every finished outcome, write it.
+     * One source: opened, read on this thread or in blocks, closed.
      *
      * @return whether to go on with the next source
      */
@@ -88,42 +88,14 @@ public final class Pipeline {
         } catch (StrompyError e) {
             return failed(e, false);
         }
-        progress = Progress.forSource(name, Sources.size(path), options.progress(), stderr, options.terminal());
+        long size = Sources.size(path);
+        progress = Progress.forSource(name, size, options.progress(), stderr, options.terminal());
         if (progress != null) {
             in = progress.count(in);
         }
-        Fold fold = new Fold(evaluator, name);
         long[] taken = {0};
-        long size = Sources.size(path);
-        try (ItemDecoder items = new ItemDecoder(name, limits)) {
-            if (Blocks.pays(size, options.jobs())) {
-                try (Blocks blocks = new Blocks(in, name, limits, options.jobs())) {
-                    return blocks.run(r -> {
-                        taken[0]++;
-                        return take(r);
-                    });
-                } catch (IOException e) {
-                    return failed(new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(name), true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            while (true) {
-                for (ItemResult r = fold.next(items); r != null; r = fold.next(items)) {
-                    taken[0]++;
-                    if (!take(r)) {
-                        return false;
-                    }
-                }
-                if (items.isFinished()) {
-                    return true;
-                }
-                StrompyError readError = read(in, items, name);
-                if (readError != null) {
-                    return failed(readError, true);
-                }
-            }
+        try {
+            return Blocks.pays(size, options.jobs()) ? runBlocks(in, name, limits, taken) : runItems(in, name, evaluator, limits, taken);
         } catch (OutOfMemoryError e) {
             // What the failed item held is garbage now, so there is room to write what is
             // finished and say so. The parser may have failed halfway: the source ends here.
@@ -140,6 +112,43 @@ public final class Pipeline {
                 progress.clear();
                 progress = null;
             }
+        }
+    }
+
+    /** The one loop: read a chunk, feed it, take every finished outcome, write it. */
+    private boolean runItems(InputStream in, String name, Evaluator evaluator, Limits limits, long[] taken) {
+        Fold fold = new Fold(evaluator, name);
+        try (ItemDecoder items = new ItemDecoder(name, limits)) {
+            while (true) {
+                for (ItemResult r = fold.next(items); r != null; r = fold.next(items)) {
+                    taken[0]++;
+                    if (!take(r)) {
+                        return false;
+                    }
+                }
+                if (items.isFinished()) {
+                    return true;
+                }
+                StrompyError readError = read(in, items, name);
+                if (readError != null) {
+                    return failed(readError, true);
+                }
+            }
+        }
+    }
+
+    /** A large file, decoded in blocks on several threads, its results taken in input order. */
+    private boolean runBlocks(InputStream in, String name, Limits limits, long[] taken) {
+        try (Blocks blocks = new Blocks(in, name, limits, options.jobs())) {
+            return blocks.run(r -> {
+                taken[0]++;
+                return take(r);
+            });
+        } catch (IOException e) {
+            return failed(new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(name), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -79,25 +79,17 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      *     partition) numbers its items as the whole would
      */
     public ItemDecoder(String source, Limits limits, long firstItem) {
-        this(source, limits, firstItem, 0);
-    }
-
-    /**
-     * A decoder for a block of a sequence of items that starts at a line start (in a file cut
-     * into blocks), as the decoder of the whole would see it there: no encoding to sniff, the
-     * items of a sequence, numbered from {@code firstItem}, on lines from {@code firstLine}.
-     *
-     * @param firstLine the 1-based line the bytes start on; 0 for the start of a source
-     */
-    public ItemDecoder(String source, Limits limits, long firstItem, long firstLine) {
-        this(source, limits, firstItem, firstLine, false);
+        this(source, limits, firstItem, 0, false);
     }
 
     /**
      * A decoder for a block that starts at a line start, in a sequence of items or (with
      * {@code inArray}) inside the top-level array, just after the comma that ended the item
      * before: the caller then feeds {@code "[\n"} first, on line {@code firstLine - 1}, and the
-     * block's bytes from {@code firstLine}.
+     * block's bytes from {@code firstLine}. It sees the bytes as the decoder of the whole source
+     * would there: no encoding to sniff, items numbered from {@code firstItem}.
+     *
+     * @param firstLine the 1-based line the bytes start on; 0 for the start of a source
      */
     public ItemDecoder(String source, Limits limits, long firstItem, long firstLine, boolean inArray) {
         this.nextIndex = firstItem;

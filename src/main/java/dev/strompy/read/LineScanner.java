@@ -59,18 +59,11 @@ final class LineScanner {
      * @param line the 1-based number of the line, for the positions of its ops
      * @param item the number the line's item gets, if it holds one
      * @param out takes the item's parts (lhs, each op, end); untouched when the line is declined
+     * @param inArray the line holds an item of the top-level array and its comma; it is read only
+     *     if the next byte that is not whitespace (in {@code bytes[0, to)}) opens the next item,
+     *     so that the parser can start again at any line the scanner leaves, just inside the array
      * @return the index just past the line's newline (a blank line adds no part); {@code from}
      *     when the line is declined or not complete before {@code to}
-     */
-    int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out) {
-        return scan(bytes, from, to, line, item, out, false);
-    }
-
-    /**
-     * As {@link #scan(byte[], int, int, long, long, List)}; with {@code inArray}, a line holds an
-     * item of the top-level array and its comma, and is read only if the next byte that is not
-     * whitespace (in {@code bytes[0, to)}) opens the next item: the parser can then start again
-     * at any line the scanner leaves, just inside the array.
      */
     int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out, boolean inArray) {
         // Only a line that is complete, and short enough that holding all its parts at once

@@ -137,7 +137,7 @@ class LineScannerTest {
         int at = lines.indexOf('\n') + 1;
         List<Part> parts = new ArrayList<>();
         for (int line = 2; at < bytes.length; line++) {
-            int next = scanner.scan(bytes, at, bytes.length, line, line - 1, parts);
+            int next = scanner.scan(bytes, at, bytes.length, line, line - 1, parts, false);
             assertTrue(next > at, "line " + line);
             at = next;
         }
