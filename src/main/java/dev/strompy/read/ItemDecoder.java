@@ -61,9 +61,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private long fastLine;
     private boolean fastTook;
     private boolean fastLines = true;
-    /** Where, and on which line, the decoder was last between items: see {@link #cleanEnd()}. */
-    private long boundary;
-    private long boundaryLine = 1;
     /** In an array: whether the comma after the item at the boundary is still to come. */
     private boolean commaPending;
     private long fastItems;
@@ -98,7 +95,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 layout = Layout.SEQUENCE;
             }
             in.continueAt(firstLine);
-            boundaryLine = firstLine;
         }
         this.source = source;
         this.matrices = new MatrixAssembler(in, limits.maxElements());
@@ -392,11 +388,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY) : from;
             if (next == from) {
                 if (fastTook) {
-                    if (layout == Layout.ARRAY) {
-                        in.resumeInArray(fastAt, fastLine);
-                    } else {
-                        in.resumeAt(fastAt, fastLine);
-                    }
+                    in.resumeAt(fastAt, fastLine, layout == Layout.ARRAY);
                 }
                 fastAt = -1;
                 return null;
@@ -404,8 +396,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             fastTook = true;
             fastAt = base + next;
             fastLine++;
-            boundary = fastAt;
-            boundaryLine = fastLine;
+            in.markBoundary(fastAt, fastLine);
             commaPending = false;
             if (!scanned.isEmpty()) {
                 fastItems++;
@@ -461,8 +452,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         state = State.BETWEEN;
         lhs = null;
         held = null;
-        boundary = in.offset();
-        boundaryLine = in.currentLine();
+        in.markBoundary();
         commaPending = layout == Layout.ARRAY;
     }
 
@@ -479,8 +469,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             return -1;
         }
         // In an array, the comma after the last item must have come, and nothing else.
-        long breaks = in.lineBreaksAfter(boundary, commaPending);
-        return breaks < 0 ? -1 : boundaryLine + breaks;
+        return in.lineAfterBoundary(commaPending);
     }
 
     /** The number the next item gets. */

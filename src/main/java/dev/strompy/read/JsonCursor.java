@@ -45,6 +45,9 @@ final class JsonCursor implements AutoCloseable {
     /** Stream offset where the current parser started, and the lines before it. */
     private long parserStart;
     private long lineOffset;
+    /** The last point between items, as a stream offset, and its line. */
+    private long boundary;
+    private long boundaryLine = 1;
     /** After a restart: bytes are dropped up to and including the next newline. */
     private boolean skippingLine;
     private boolean closed;
@@ -239,11 +242,28 @@ final class JsonCursor implements AutoCloseable {
     void continueAt(long line) {
         encodingChecked = true;
         lineOffset = line - 1;
+        boundaryLine = line;
     }
 
-    /** The stream offset of the parser's position. */
-    long offset() {
-        return parserStart + parser.currentLocation().getByteOffset();
+    /** Marks the parser's position as the last point between items: see {@link #lineAfterBoundary}. */
+    void markBoundary() {
+        TokenStreamLocation here = parser.currentLocation();
+        markBoundary(parserStart + here.getByteOffset(), lineOffset + here.getLineNr());
+    }
+
+    /** Marks a stream offset, on {@code line}, as the last point between items. */
+    void markBoundary(long offset, long line) {
+        boundary = offset;
+        boundaryLine = line;
+    }
+
+    /**
+     * The line the next byte fed would be on, if every byte fed after the last point between
+     * items is whitespace (and, with {@code comma}, exactly one comma); -1 if not.
+     */
+    long lineAfterBoundary(boolean comma) {
+        long breaks = lineBreaksAfter(boundary, comma);
+        return breaks < 0 ? -1 : boundaryLine + breaks;
     }
 
     /**
@@ -252,7 +272,7 @@ final class JsonCursor implements AutoCloseable {
      * {@code comma}, exactly one comma); -1 if not, or if the parser is skipping to the end of a
      * line or the bytes are gone.
      */
-    long lineBreaksAfter(long from, boolean comma) {
+    private long lineBreaksAfter(long from, boolean comma) {
         if (skippingLine || from < bytes.earliest()) {
             return -1;
         }
@@ -302,26 +322,22 @@ final class JsonCursor implements AutoCloseable {
         return bytes.readingLength();
     }
 
-    /** A fresh parser at the start of a line that the {@link LineScanner} did not take. */
-    void resumeAt(long offset, long line) {
-        newParser();
-        startAt(offset, line);
-    }
-
     private static final byte[] OPEN_ARRAY = {'[', '\n'};
 
     /**
-     * A fresh parser at the start of a line inside the top-level array, just after a comma: it
-     * is given "[\n" first, on the line before, so that it stands where an item is expected.
-     * Stream offsets and lines go on as if it had started at the array's start.
+     * A fresh parser at the start of a line that the {@link LineScanner} did not take. Inside the
+     * top-level array (just after a comma) it is given "[\n" first, on the line before, so that
+     * it stands where an item is expected; stream offsets and lines go on as before.
      */
-    void resumeInArray(long offset, long line) {
+    void resumeAt(long offset, long line, boolean inArray) {
         newParser();
-        bytes.restartAt(offset);
-        parserStart = offset - OPEN_ARRAY.length;
-        lineOffset = line - 2;
-        feeder.feedInput(OPEN_ARRAY, 0, OPEN_ARRAY.length);
-        parser.nextToken();
+        startAt(offset, line);
+        if (inArray) {
+            parserStart -= OPEN_ARRAY.length;
+            lineOffset--;
+            feeder.feedInput(OPEN_ARRAY, 0, OPEN_ARRAY.length);
+            parser.nextToken();
+        }
     }
 
     private void startAt(long offset, long line) {
