@@ -173,6 +173,29 @@ final class FedBytes {
         return readingStart + readingLength + pendingLength;
     }
 
+    /** The stream offset of the first '\n' fed at or after stream offset {@code from}, or -1. */
+    long newlineFrom(long from) {
+        long pendingStart = readingStart + readingLength;
+        if (from < pendingStart) {
+            int i = indexOfNewline(reading, (int) Math.max(0, from - readingStart), readingLength);
+            if (i >= 0) {
+                return readingStart + i;
+            }
+            from = pendingStart;
+        }
+        int i = indexOfNewline(pending, (int) (from - pendingStart), pendingLength);
+        return i < 0 ? -1 : pendingStart + i;
+    }
+
+    private static int indexOfNewline(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The byte at a stream offset, {@code earliest() <= offset < end()}. */
     byte at(long offset) {
         if (offset < readingStart) {

@@ -60,7 +60,14 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private long fastAt = -1;
     private long fastLine;
     private boolean fastTook;
+    /**
+     * While the scanner waits for the rest of the line at {@link #fastAt}, fed bytes from here
+     * on are yet to be looked at for its newline; -1 when it is not waiting.
+     */
+    private long waitFrom = -1;
     private boolean fastLines = true;
+    /** The fast path may read the first line: a source's start, or a block's in a sequence. */
+    private boolean atStart;
     /** In an array: whether the comma after the item at the boundary is still to come. */
     private boolean commaPending;
     private long fastItems;
@@ -90,6 +97,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      */
     public ItemDecoder(String source, Limits limits, long firstItem, long firstLine, boolean inArray) {
         this.nextIndex = firstItem;
+        this.atStart = !inArray;
         if (firstLine > 0) {
             if (!inArray) {
                 layout = Layout.SEQUENCE;
@@ -105,6 +113,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     /** Turns the fast path for whole lines on (the default) or off: for tests that compare the two. */
     void fastLines(boolean on) {
         fastLines = on;
+        atStart &= on;
     }
 
     /** How many items the fast path has read: for tests. */
@@ -136,9 +145,12 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         starving = false;
     }
 
-    /** Bytes fed and not yet given to the parser. */
+    /**
+     * Bytes fed and not yet looked at: 0 while the decoder waits for the rest of a line it holds
+     * (at most {@link LineScanner#MAX_LINE} bytes), which more bytes must complete.
+     */
     public int buffered() {
-        return in.buffered();
+        return waitFrom >= 0 ? 0 : in.buffered();
     }
 
     /** Whether every byte fed has been decoded and more are needed to go on. */
@@ -156,12 +168,17 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         if (!ready.isEmpty()) {
             return ready.poll();
         }
-        if (lineEnded || fastAt >= 0) {
+        if (lineEnded || fastAt >= 0 || atStart) {
             // Parts of an item are handed out before the next is read, so the fast path is
             // only ever entered here, between items.
             Part p = fastNext();
             if (p != null) {
                 return p;
+            }
+            if (waitFrom >= 0 || atStart) {
+                // Waiting for the rest of a line, or for the first byte that is not a blank.
+                starving = true;
+                return null;
             }
         }
         return decode();
@@ -367,30 +384,57 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      * it declines a line (or has none complete), the parser then standing at that line.
      */
     private Part fastNext() {
-        if (fastAt < 0) {
+        if (fastAt < 0 && atStart) {
+            // Only a sequence of items: in an array the parser reads the '[' and its line.
+            int sniffed = in.sniff();
+            byte first = sniffed > 0 ? in.firstByte() : 0;
+            if (sniffed < 0 || (first != 0 && first != '{') || (first == 0 && in.inputEnded())) {
+                atStart = false;
+                return null;
+            }
+            if (first == 0) {
+                // Too few bytes, or only whitespace, so far.
+                return null;
+            }
+            atStart = false;
+            fastAt = in.readingStart();
+            fastLine = in.currentLine();
+            fastTook = false;
+        } else if (fastAt < 0) {
             lineEnded = false;
             fastAt = in.nextLineStart(layout == Layout.ARRAY);
             if (fastAt < 0) {
+                // Only blanks so far: the next bytes may end the line.
+                lineEnded = fastAt == -2;
+                fastAt = -1;
                 return null;
             }
             fastLine = in.currentLine() + (in.atLineStart() ? 0 : 1);
             fastTook = false;
+        } else if (waitFrom >= 0 && !lineCame()) {
+            return null;
         }
         if (lines == null) {
             lines = new LineScanner(maxElements);
         }
-        byte[] bytes = in.readingArray();
-        long base = in.readingStart();
-        int to = in.readingLength();
         while (true) {
+            byte[] bytes = in.readingArray();
+            long base = in.readingStart();
+            int to = in.readingLength();
             int from = (int) (fastAt - base);
             scanned.clear();
-            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY) : from;
-            if (next == from) {
-                if (fastTook) {
-                    in.resumeAt(fastAt, fastLine, layout == Layout.ARRAY);
+            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY) : LineScanner.MORE;
+            if (next == LineScanner.MORE) {
+                // The line goes on past the parser's bytes (fed in chunks, a long line): wait
+                // for its end rather than have the parser read it.
+                waitFrom = Math.max(fastAt, base + to);
+                if (lineCame()) {
+                    continue;
                 }
-                fastAt = -1;
+                return null;
+            }
+            if (next == from) {
+                leaveFastPath();
                 return null;
             }
             fastTook = true;
@@ -399,6 +443,9 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             in.markBoundary(fastAt, fastLine);
             commaPending = false;
             if (!scanned.isEmpty()) {
+                if (layout == Layout.UNKNOWN) {
+                    layout = Layout.SEQUENCE;
+                }
                 fastItems++;
                 item = nextIndex++;
                 itemLine = fastLine - 1;
@@ -406,6 +453,55 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 return ready.poll();
             }
         }
+    }
+
+    /**
+     * While waiting for the rest of the line at {@link #fastAt}: whether its newline has come
+     * (the bytes from the line on are then the scanner's). When it has not, the wait ends, and
+     * the parser reads the line, if the input has ended, the line is longer than the scanner
+     * takes, or its item looks closed already (a producer that writes an item without a line
+     * break may be waiting for its result).
+     */
+    private boolean lineCame() {
+        long end = in.fedEnd();
+        if (in.newlineFrom(waitFrom) >= 0) {
+            waitFrom = -1;
+            in.scanFrom(fastAt);
+            fastTook = true;
+            return true;
+        }
+        waitFrom = end;
+        if (in.inputEnded() || end - fastAt > LineScanner.MAX_LINE || closedAt(end)) {
+            leaveFastPath();
+        }
+        return false;
+    }
+
+    /**
+     * Whether the bytes of the line at {@link #fastAt} up to {@code end} end with an item's
+     * closing brace (then whitespace, in an array a comma): most likely the item is whole.
+     */
+    private boolean closedAt(long end) {
+        long i = end - 1;
+        boolean comma = layout == Layout.ARRAY;
+        for (; i >= fastAt; i--) {
+            byte b = in.fedAt(i);
+            if (b == ',' && comma) {
+                comma = false;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                return b == '}';
+            }
+        }
+        return false;
+    }
+
+    /** The parser takes over at the line the scanner did not read. */
+    private void leaveFastPath() {
+        if (fastTook) {
+            in.resumeAt(fastAt, fastLine, layout == Layout.ARRAY);
+        }
+        fastAt = -1;
+        waitFrom = -1;
     }
 
     private StrompyError duplicate(String key) {
@@ -465,7 +561,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      * @return the line the next byte would be on, or -1 when it is not so
      */
     public long cleanEnd() {
-        if (state != State.BETWEEN || layout == Layout.UNKNOWN || !ready.isEmpty() || fastAt >= 0) {
+        if (state != State.BETWEEN || layout == Layout.UNKNOWN || !ready.isEmpty() || (fastAt >= 0 && waitFrom < 0)) {
             return -1;
         }
         // In an array, the comma after the last item must have come, and nothing else.

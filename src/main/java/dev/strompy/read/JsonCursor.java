@@ -51,6 +51,8 @@ final class JsonCursor implements AutoCloseable {
     /** After a restart: bytes are dropped up to and including the next newline. */
     private boolean skippingLine;
     private boolean closed;
+    /** After {@link #scanFrom}: the bytes the scanner reads were never given to the parser. */
+    private boolean unfed;
 
     /** Feeds {@code data[0, length)}, which the caller hands over and never touches again. */
     void feedOwned(byte[] data, int length) {
@@ -103,6 +105,9 @@ final class JsonCursor implements AutoCloseable {
      * of input.
      */
     JsonToken next() {
+        if (unfed) {
+            throw new IllegalStateException("the parser was not given the bytes the scanner reads");
+        }
         try {
             while (true) {
                 JsonToken t = parser.nextToken();
@@ -159,6 +164,40 @@ final class JsonCursor implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Before any byte has gone to the parser: whether the bytes fed so far can be read from the
+     * source's start by the {@link LineScanner}. 1 when they are UTF-8 (a byte order mark is then
+     * dropped), 0 when too few have come to tell, -1 when they look like another encoding: the
+     * parser reports that.
+     */
+    int sniff() {
+        if (encodingChecked) {
+            return 1;
+        }
+        int n = Math.min(SNIFF, bytes.pending());
+        if (n < SNIFF && !inputEnded) {
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = bytes.peek(i);
+            if (b == 0 || (i == 0 && (b == (byte) 0xFE || b == (byte) 0xFF))) {
+                return -1;
+            }
+        }
+        return checkEncoding() ? 1 : 0;
+    }
+
+    /** Before any byte has gone to the parser: the first byte fed that is not whitespace, or 0. */
+    byte firstByte() {
+        for (int i = 0; i < bytes.pending(); i++) {
+            byte b = bytes.peek(i);
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return 0;
+    }
+
     /** Whether the source failed for good (it is not UTF-8): no restart can help. */
     boolean unusable() {
         return closed;
@@ -206,9 +245,9 @@ final class JsonCursor implements AutoCloseable {
 
     /**
      * Where the line after the parser's position starts, if the rest of the current line (in the
-     * bytes the parser has) is only whitespace (with {@code comma}: and the one comma after an
+     * bytes fed) is only whitespace (with {@code comma}: and the one comma after an
      * item of an array): just after an item's closing brace, where the {@link LineScanner} can
-     * take over. Otherwise -1.
+     * take over. Otherwise -1, or -2 when it is only whitespace as far as the bytes fed go.
      */
     long nextLineStart(boolean comma) {
         TokenStreamLocation here = parser.currentLocation();
@@ -216,7 +255,7 @@ final class JsonCursor implements AutoCloseable {
         if (here.getColumnNr() == 1) {
             return comma ? -1 : offset;
         }
-        long end = bytes.readingStart() + bytes.readingLength();
+        long end = bytes.end();
         boolean commaSeen = false;
         for (long i = offset; i < end; i++) {
             byte b = bytes.at(i);
@@ -227,7 +266,10 @@ final class JsonCursor implements AutoCloseable {
                 commaSeen = true;
                 continue;
             }
-            if (b == '\r' && (i + 1 >= end || bytes.at(i + 1) != '\n')) {
+            if (b == '\r' && i + 1 >= end) {
+                return -2;
+            }
+            if (b == '\r' && bytes.at(i + 1) != '\n') {
                 // A lone '\r' breaks the line too: leave such lines to the parser.
                 return -1;
             }
@@ -235,7 +277,7 @@ final class JsonCursor implements AutoCloseable {
                 return -1;
             }
         }
-        return -1;
+        return -2;
     }
 
     /** Starts in the middle of a source, at the start of line {@code line}: no encoding to sniff. */
@@ -322,6 +364,39 @@ final class JsonCursor implements AutoCloseable {
         return bytes.readingLength();
     }
 
+    /** Whether the input has ended. */
+    boolean inputEnded() {
+        return inputEnded;
+    }
+
+    /** The stream offset just past every byte fed so far. */
+    long fedEnd() {
+        return bytes.end();
+    }
+
+    /** The stream offset of the first '\n' fed at or after {@code from}, or -1. */
+    long newlineFrom(long from) {
+        return bytes.newlineFrom(from);
+    }
+
+    /** A byte fed, at a stream offset from the last point between items on. */
+    byte fedAt(long offset) {
+        return bytes.at(offset);
+    }
+
+    /**
+     * Makes every byte fed from stream offset {@code offset} on the array the {@link LineScanner}
+     * reads ({@link #readingArray()}), for a line whose end came after the array before it. The
+     * parser is not given them: the caller must {@link #resumeAt} before it asks for a token.
+     */
+    void scanFrom(long offset) {
+        newParser();
+        bytes.restartAt(offset);
+        bytes.handOver(bytes.pending());
+        parserStart = offset;
+        unfed = true;
+    }
+
     private static final byte[] OPEN_ARRAY = {'[', '\n'};
 
     /**
@@ -330,6 +405,7 @@ final class JsonCursor implements AutoCloseable {
      * it stands where an item is expected; stream offsets and lines go on as before.
      */
     void resumeAt(long offset, long line, boolean inArray) {
+        unfed = false;
         newParser();
         startAt(offset, line);
         if (inArray) {

@@ -30,14 +30,24 @@ final class LineScanner {
     private static final byte[] RHS = bytes("\"rhs\"");
     private static final byte[] D = bytes("\"d\"");
     private static final byte[] N = bytes("\"n\"");
-    /** Longer lines are left to Jackson. */
-    static final int MAX_LINE = 1 << 18;
+    /**
+     * Longer lines are left to Jackson, which streams them op by op: the scanner holds a whole
+     * line and all its parts at once.
+     */
+    static final int MAX_LINE = 4 << 20;
+    /** Lines with more ops, or more numbers in all, are left to Jackson too. */
+    private static final int MAX_OPS = 4096;
+    private static final int MAX_ENTRIES = 1 << 20;
+    /** What {@link #scan} returns when the line goes on past the bytes it was given. */
+    static final int MORE = -1;
     /** Longer op codes are declined: no op code is this long. */
     private static final int MAX_CODE = 32;
 
     private final long maxElements;
     private double[] buffer = new double[64];
     private int size;
+    /** Numbers read on this line. */
+    private int entries;
     private byte[] in;
     private int pos;
     private int end;
@@ -45,6 +55,10 @@ final class LineScanner {
     private int lineStart;
     /** A declined line: thrown from deep inside, caught once per line. */
     private static final RuntimeException DECLINE = new RuntimeException("declined", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
+    /** The bytes ran out before the line did: thrown like {@link #DECLINE}. */
+    private static final RuntimeException OUT = new RuntimeException("more", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
 
@@ -63,18 +77,15 @@ final class LineScanner {
      *     if the next byte that is not whitespace (in {@code bytes[0, to)}) opens the next item,
      *     so that the parser can start again at any line the scanner leaves, just inside the array
      * @return the index just past the line's newline (a blank line adds no part); {@code from}
-     *     when the line is declined or not complete before {@code to}
+     *     when the line is declined; {@link #MORE} when what the line holds up to {@code to} is
+     *     read and its end is still to come (there is no newline in {@code bytes[from, to)})
      */
     int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out, boolean inArray) {
-        // Only a line that is complete, and short enough that holding all its parts at once
-        // costs little: a longer one streams through Jackson op by op.
-        int newline = newline(bytes, from, (int) Math.min(to, (long) from + MAX_LINE));
-        if (newline < 0) {
-            return from;
-        }
         this.in = bytes;
         this.pos = from;
-        this.end = newline + 1;
+        // A line longer than MAX_LINE is declined when the scanner gets there.
+        this.end = (int) Math.min(to, (long) from + MAX_LINE);
+        this.entries = 0;
         this.line = line;
         this.lineStart = from;
         try {
@@ -99,6 +110,9 @@ final class LineScanner {
                 steps.add(op(item, 0));
                 skipSpace();
                 while (peek() == ',') {
+                    if (steps.size() == MAX_OPS) {
+                        throw DECLINE;
+                    }
                     pos++;
                     skipSpace();
                     steps.add(op(item, steps.size()));
@@ -115,6 +129,8 @@ final class LineScanner {
             }
             expect('\n');
             if (inArray && nextItemAfter(bytes, pos, to) != '{') {
+                // Also when nothing follows yet: the line is whole, so waiting for more of it
+                // would not help.
                 return from;
             }
             out.add(new Part.Lhs(item, lhs));
@@ -122,7 +138,7 @@ final class LineScanner {
             out.add(new Part.End(item));
             return pos;
         } catch (RuntimeException declined) {
-            return from;
+            return declined == OUT && end == to ? MORE : from;
         } finally {
             in = null;
         }
@@ -137,16 +153,6 @@ final class LineScanner {
             }
         }
         return 0;
-    }
-
-    /** The index of the first '\n' in {@code bytes[from, limit)}, or -1. */
-    private static int newline(byte[] bytes, int from, int limit) {
-        for (int i = from; i < limit; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private Part.Step op(long item, long index) {
@@ -246,7 +252,7 @@ final class LineScanner {
         expect('[');
         skipSpace();
         while (true) {
-            if (size >= maxElements) {
+            if (size >= maxElements || ++entries > MAX_ENTRIES) {
                 throw DECLINE;
             }
             if (size == buffer.length) {
@@ -301,11 +307,15 @@ final class LineScanner {
                 fraction++;
                 pos++;
             }
-            if (fraction == 0) {
+            if (fraction == 0 && pos < end) {
                 throw DECLINE;
             }
         }
-        if (pos < end && ((b = in[pos]) == 'e' || b == 'E')) {
+        if (pos >= end) {
+            // A number never ends a line: the bytes stopped in or just after it.
+            throw OUT;
+        }
+        if ((b = in[pos]) == 'e' || b == 'E') {
             throw DECLINE;
         }
         if (digits > 15 || fraction > 22 || pos - start > 40) {
@@ -358,7 +368,7 @@ final class LineScanner {
 
     private byte peek() {
         if (pos >= end) {
-            throw DECLINE;
+            throw OUT;
         }
         return in[pos];
     }
@@ -371,13 +381,14 @@ final class LineScanner {
     }
 
     private void expect(byte[] word) {
-        if (end - pos < word.length) {
-            throw DECLINE;
-        }
-        for (int i = 0; i < word.length; i++) {
+        int n = Math.min(word.length, end - pos);
+        for (int i = 0; i < n; i++) {
             if (in[pos + i] != word[i]) {
                 throw DECLINE;
             }
+        }
+        if (n < word.length) {
+            throw OUT;
         }
         pos += word.length;
     }

@@ -245,9 +245,10 @@ class ItemDecoderTest {
 
     @Test
     void opsAreHandedOnAsSoonAsTheyAreRead() {
-        // The second op is malformed: the first is handed on before that is seen.
+        // The second op is malformed: the first is handed on before that is seen. (An item over
+        // several lines, or on a line longer than the line scanner takes, streams so.)
         try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            byte[] first = "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},".getBytes(StandardCharsets.UTF_8);
+            byte[] first = "{\"lhs\":[[1]],\n\"op\":[{\"code\":\"transpose\"},".getBytes(StandardCharsets.UTF_8);
             d.feed(first, 0, first.length);
             assertTrue(d.next() instanceof Part.Lhs);
             assertTrue(d.next() instanceof Part.Step);
@@ -259,6 +260,48 @@ class ItemDecoderTest {
             assertEquals("code must be a string, got a number", f.error().detail());
             assertEquals(1, f.error().op());
         }
+    }
+
+    /**
+     * A line that comes in pieces waits for its newline and is read whole, by the line scanner;
+     * but an item that closes without one is read at once, for a producer that writes an item
+     * and waits for its result before it writes a line break.
+     */
+    @Test
+    void aLineInPiecesIsReadWhenWholeAndAnItemWithoutALineBreakAtOnce() {
+        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+            feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},");
+            assertNull(d.next());
+            assertTrue(d.needsInput());
+            assertEquals(0, d.buffered(), "the bytes held are looked at: more must come");
+            feed(d, "{\"code\":\"scale\",\"rhs\":2}]}");
+            // The item has closed: no need to wait for its newline.
+            assertTrue(d.next() instanceof Part.Lhs);
+            assertTrue(d.next() instanceof Part.Step);
+            assertTrue(d.next() instanceof Part.Step);
+            assertTrue(d.next() instanceof Part.End);
+            assertNull(d.next());
+            feed(d, "\n{\"lhs\":[[2]],\"op\":[{\"code\":\"scale\",");
+            assertNull(d.next());
+            feed(d, "\"rhs\":3}]}\n{\"lhs\":[[3]],");
+            Part.Lhs lhs = (Part.Lhs) d.next();
+            assertEquals(1, lhs.item());
+            Part.Step step = (Part.Step) d.next();
+            assertEquals(2, step.line(), "the op's position is Jackson's");
+            assertEquals(20, step.column());
+            assertTrue(d.next() instanceof Part.End);
+            assertNull(d.next());
+            d.endOfInput();
+            // The parser reads the unfinished line, as far as it goes.
+            assertEquals(2, ((Part.Lhs) d.next()).item());
+            assertEquals(ErrorType.SYNTAX, ((Part.Failure) d.next()).error().type(), "the item cut short by the end");
+            assertEquals(1, d.fastItems(), "the second line and no other");
+        }
+    }
+
+    private static void feed(ItemDecoder d, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        d.feed(b, 0, b.length);
     }
 
     @ParameterizedTest

@@ -68,14 +68,27 @@ class LineScannerTest {
     @Test
     void aVeryLongLineGoesToJackson() {
         StringBuilder ops = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; ops.length() <= LineScanner.MAX_LINE; i++) {
             ops.append(i == 0 ? "" : ", ").append("{\"code\": \"scale\", \"rhs\": 1.5}");
         }
         String short1 = "{\"lhs\": [[1]], \"op\": []}\n";
         String input = short1 + "{\"lhs\": [[1]], \"op\": [" + ops + "]}\n" + short1;
         assertTrue(input.length() > LineScanner.MAX_LINE);
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        assertEquals(1, fastItems(bytes), "only the last line");
+        assertEquals(2, fastItems(bytes), "the first and the last line");
+        assertEquals(RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), false),
+                RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), true));
+    }
+
+    /** So are lines with more ops or numbers than the scanner holds at once, however short. */
+    @Test
+    void manyOpsOrNumbersGoToJackson() {
+        String ops = String.join(",", java.util.Collections.nCopies(5000, "{\"code\":\"neg\"}"));
+        String numbers = String.join(",", java.util.Collections.nCopies((1 << 20) + 1, "1"));
+        String ok = "{\"lhs\": [[1]], \"op\": [" + String.join(",", java.util.Collections.nCopies(4096, "{\"code\":\"neg\"}")) + "]}\n";
+        String input = "{\"lhs\": [[1]], \"op\": [" + ops + "]}\n{\"lhs\": [[" + numbers + "]], \"op\": []}\n" + ok;
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, fastItems(bytes), "the last line only");
         assertEquals(RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), false),
                 RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), true));
     }
@@ -130,18 +143,18 @@ class LineScannerTest {
             while (d.next() != null) {
                 // take every part
             }
-            assertEquals(4, d.fastItems(), "every item after the first");
+            assertEquals(5, d.fastItems(), "every item");
         }
-        // Every line after the first is read by the scanner.
+        // Every line is read by the scanner.
         LineScanner scanner = new LineScanner(Limits.DEFAULT.maxElements());
-        int at = lines.indexOf('\n') + 1;
+        int at = 0;
         List<Part> parts = new ArrayList<>();
-        for (int line = 2; at < bytes.length; line++) {
+        for (int line = 1; at < bytes.length; line++) {
             int next = scanner.scan(bytes, at, bytes.length, line, line - 1, parts, false);
             assertTrue(next > at, "line " + line);
             at = next;
         }
-        assertEquals(3 + 4 + 4 + 2, parts.size(), parts.toString());
+        assertEquals(2 + 3 + 4 + 4 + 2, parts.size(), parts.toString());
     }
 
     private static final java.util.concurrent.atomic.AtomicLong FAST = new java.util.concurrent.atomic.AtomicLong();
