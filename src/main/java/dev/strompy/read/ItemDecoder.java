@@ -65,6 +65,10 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      * on are yet to be looked at for its newline; -1 when it is not waiting.
      */
     private long waitFrom = -1;
+    /** {@link #wholeLines}' last answer, and the array it was for. */
+    private long wholeBase = -1;
+    private int wholeTo;
+    private int whole;
     private boolean fastLines = true;
     /** The fast path may read the first line: a source's start, or a block's in a sequence. */
     private boolean atStart;
@@ -422,9 +426,9 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             long base = in.readingStart();
             int to = in.readingLength();
             int from = (int) (fastAt - base);
+            int whole = wholeLines(bytes, base, to);
             scanned.clear();
-            int next = from < to ? lines.scan(bytes, from, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY) : LineScanner.MORE;
-            if (next == LineScanner.MORE) {
+            if (from >= whole) {
                 // The line goes on past the parser's bytes (fed in chunks, a long line): wait
                 // for its end rather than have the parser read it.
                 waitFrom = Math.max(fastAt, base + to);
@@ -433,6 +437,7 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
                 }
                 return null;
             }
+            int next = lines.scan(bytes, from, whole, to, fastLine, nextIndex, scanned, layout == Layout.ARRAY);
             if (next == from) {
                 leaveFastPath();
                 return null;
@@ -456,6 +461,23 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     }
 
     /**
+     * The index just past the last '\n' in {@code bytes[0, to)}, the parser's array from stream
+     * offset {@code base}: worked out once per array.
+     */
+    private int wholeLines(byte[] bytes, long base, int to) {
+        if (base != wholeBase || to != wholeTo) {
+            int i = to;
+            while (i > 0 && bytes[i - 1] != '\n') {
+                i--;
+            }
+            wholeBase = base;
+            wholeTo = to;
+            whole = i;
+        }
+        return whole;
+    }
+
+    /**
      * While waiting for the rest of the line at {@link #fastAt}: whether its newline has come
      * (the bytes from the line on are then the scanner's). When it has not, the wait ends, and
      * the parser reads the line, if the input has ended, the line is longer than the scanner
@@ -465,6 +487,12 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     private boolean lineCame() {
         long end = in.fedEnd();
         if (in.newlineFrom(waitFrom) >= 0) {
+            if (!fastTook && layout == Layout.ARRAY && firstAfter(fastAt, end) != '{') {
+                // A parser started over inside the array could only start at an item: the
+                // parser that stands before this line keeps going (the array's end, an error).
+                leaveFastPath();
+                return false;
+            }
             waitFrom = -1;
             in.scanFrom(fastAt);
             fastTook = true;
@@ -493,6 +521,17 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The first byte fed in {@code [from, end)} that is not whitespace, or 0. */
+    private byte firstAfter(long from, long end) {
+        for (long i = from; i < end; i++) {
+            byte b = in.fedAt(i);
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return 0;
     }
 
     /** The parser takes over at the line the scanner did not read. */

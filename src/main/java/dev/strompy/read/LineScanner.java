@@ -38,8 +38,6 @@ final class LineScanner {
     /** Lines with more ops, or more numbers in all, are left to Jackson too. */
     private static final int MAX_OPS = 4096;
     private static final int MAX_ENTRIES = 1 << 20;
-    /** What {@link #scan} returns when the line goes on past the bytes it was given. */
-    static final int MORE = -1;
     /** Longer op codes are declined: no op code is this long. */
     private static final int MAX_CODE = 32;
 
@@ -57,19 +55,18 @@ final class LineScanner {
     private static final RuntimeException DECLINE = new RuntimeException("declined", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
-    /** The bytes ran out before the line did: thrown like {@link #DECLINE}. */
-    private static final RuntimeException OUT = new RuntimeException("more", null, false, false) {
-        private static final long serialVersionUID = 1L;
-    };
 
     LineScanner(long maxElements) {
         this.maxElements = maxElements;
     }
 
     /**
-     * Reads the line that starts at {@code from} and ends with a newline before {@code to}, if
-     * it is blank or holds one item the fast path reads.
+     * Reads the line that starts at {@code from}, if it is blank or holds one item the fast path
+     * reads.
      *
+     * @param lines the index just past the last '\n' in {@code bytes[from, to)}: the line is
+     *     whole, so the scanner never runs out of bytes in it (a branch that the compiler would
+     *     otherwise see taken only now and then, at the end of each chunk of input)
      * @param line the 1-based number of the line, for the positions of its ops
      * @param item the number the line's item gets, if it holds one
      * @param out takes the item's parts (lhs, each op, end); untouched when the line is declined
@@ -77,14 +74,13 @@ final class LineScanner {
      *     if the next byte that is not whitespace (in {@code bytes[0, to)}) opens the next item,
      *     so that the parser can start again at any line the scanner leaves, just inside the array
      * @return the index just past the line's newline (a blank line adds no part); {@code from}
-     *     when the line is declined; {@link #MORE} when what the line holds up to {@code to} is
-     *     read and its end is still to come (there is no newline in {@code bytes[from, to)})
+     *     when the line is declined
      */
-    int scan(byte[] bytes, int from, int to, long line, long item, List<Part> out, boolean inArray) {
+    int scan(byte[] bytes, int from, int lines, int to, long line, long item, List<Part> out, boolean inArray) {
         this.in = bytes;
         this.pos = from;
-        // A line longer than MAX_LINE is declined when the scanner gets there.
-        this.end = (int) Math.min(to, (long) from + MAX_LINE);
+        // A line longer than MAX_LINE runs into this end, and is declined.
+        this.end = (int) Math.min(lines, (long) from + MAX_LINE);
         this.entries = 0;
         this.line = line;
         this.lineStart = from;
@@ -138,7 +134,7 @@ final class LineScanner {
             out.add(new Part.End(item));
             return pos;
         } catch (RuntimeException declined) {
-            return declined == OUT && end == to ? MORE : from;
+            return from;
         } finally {
             in = null;
         }
@@ -307,15 +303,11 @@ final class LineScanner {
                 fraction++;
                 pos++;
             }
-            if (fraction == 0 && pos < end) {
+            if (fraction == 0) {
                 throw DECLINE;
             }
         }
-        if (pos >= end) {
-            // A number never ends a line: the bytes stopped in or just after it.
-            throw OUT;
-        }
-        if ((b = in[pos]) == 'e' || b == 'E') {
+        if (pos < end && ((b = in[pos]) == 'e' || b == 'E')) {
             throw DECLINE;
         }
         if (digits > 15 || fraction > 22 || pos - start > 40) {
@@ -368,7 +360,7 @@ final class LineScanner {
 
     private byte peek() {
         if (pos >= end) {
-            throw OUT;
+            throw DECLINE;
         }
         return in[pos];
     }
@@ -381,14 +373,13 @@ final class LineScanner {
     }
 
     private void expect(byte[] word) {
-        int n = Math.min(word.length, end - pos);
-        for (int i = 0; i < n; i++) {
+        if (end - pos < word.length) {
+            throw DECLINE;
+        }
+        for (int i = 0; i < word.length; i++) {
             if (in[pos + i] != word[i]) {
                 throw DECLINE;
             }
-        }
-        if (n < word.length) {
-            throw OUT;
         }
         pos += word.length;
     }

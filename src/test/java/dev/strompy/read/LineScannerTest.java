@@ -150,7 +150,7 @@ class LineScannerTest {
         int at = 0;
         List<Part> parts = new ArrayList<>();
         for (int line = 1; at < bytes.length; line++) {
-            int next = scanner.scan(bytes, at, bytes.length, line, line - 1, parts, false);
+            int next = scanner.scan(bytes, at, bytes.length, bytes.length, line, line - 1, parts, false);
             assertTrue(next > at, "line " + line);
             at = next;
         }
