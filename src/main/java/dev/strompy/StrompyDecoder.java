@@ -24,9 +24,12 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The input is what {@code strompy} reads: one JSON array of items or a sequence of items
- * (e.g. NDJSON), each {@code {"lhs": MATRIX, "op": [...]}}, as UTF-8. Each op is applied as
- * soon as it has been read, so memory is bounded by the largest matrix, not by the length of the
- * input or of a chain (ops that come before {@code lhs} are held until it arrives).
+ * (e.g. NDJSON), each {@code {"lhs": MATRIX, "op": [...]}}, as UTF-8. An item over several
+ * lines, or on a line longer than 4 MB, is read op by op, each op applied as soon as it has been
+ * read, so memory is bounded by the largest matrix, not by the length of the input or of a
+ * chain (ops that come before {@code lhs} are held until it arrives). An item on a line of its
+ * own is read whole once its line is complete, or at once if the bytes fed so far end with its
+ * closing brace.
  *
  * <p>A failed item gives a failed outcome in its place and decoding goes on with the next item.
  * A syntax error ends an array source: its failed outcome is the last. In a sequence of items
@@ -134,7 +137,10 @@ public final class StrompyDecoder implements AutoCloseable {
         return closed || items.isFinished();
     }
 
-    /** {@return how many bytes fed have not been decoded yet} */
+    /**
+     * {@return how many bytes fed have not been looked at yet}: 0 while the decoder waits for the
+     * rest of a line it holds (at most 4 MB), which only more input can complete
+     */
     public int buffered() {
         return items.buffered();
     }

@@ -10,8 +10,10 @@ import sun.misc.Signal;
  * killed. In {@code --format json} the array is left open, so that an interrupted run does not
  * pass for a complete one.
  *
- * <p>SIGQUIT (Ctrl-\\) is the JVM's own, for thread dumps, unless it runs with {@code -Xrs};
- * {@code bin/strompy} passes that flag. Without it, Ctrl-\\ dumps threads to stderr and goes on.
+ * <p>SIGQUIT (Ctrl-\\) stays the JVM's: it prints a thread dump (to stderr, with the launcher's
+ * {@code -XX:+DisplayVMOutputToStderr}) and the run goes on. Java 17 gives no way to take it:
+ * the JVM refuses a Java handler for it in every mode, and with {@code -Xrs} (which leaves it to
+ * its default, a kill) no Java handler runs for any signal at all.
  */
 final class Signals {
     /** How long the end waits for a record being written to be whole. */
@@ -35,7 +37,7 @@ final class Signals {
                     Runtime.getRuntime().halt(128 + signal.getNumber());
                 });
             } catch (IllegalArgumentException e) {
-                // SIGQUIT belongs to the JVM unless it runs with -Xrs: it then dumps threads.
+                // SIGQUIT is the JVM's (see above).
             }
         }
     }

@@ -21,7 +21,8 @@ import tools.jackson.core.JsonToken;
  *
  * <p>A source is one top-level array of items or a sequence of items (e.g. NDJSON); the first
  * token decides. Ops are handed on as soon as they are read, except when {@code op} comes before
- * {@code lhs}: those ops are held until {@code lhs} arrives.
+ * {@code lhs}: those ops are held until {@code lhs} arrives. A line that holds a whole item in
+ * the usual shape is read by the {@link LineScanner} instead, once its newline has been fed.
  *
  * <p>An item that cannot be read gives a {@link Part.Failure} in its place and decoding goes on
  * with the next item. A syntax error in an array ends the source; in a sequence of items the
