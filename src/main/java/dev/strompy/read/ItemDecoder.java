@@ -507,8 +507,8 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
     }
 
     /**
-     * Whether the bytes of the line at {@link #fastAt} up to {@code end} end with an item's
-     * closing brace (then whitespace, in an array a comma): most likely the item is whole.
+     * Whether the bytes of the line at {@link #fastAt} up to {@code end} end with the closing
+     * brace of the item they open (then whitespace, in an array a comma): the item is whole.
      */
     private boolean closedAt(long end) {
         long i = end - 1;
@@ -518,10 +518,34 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
             if (b == ',' && comma) {
                 comma = false;
             } else if (b != ' ' && b != '\t' && b != '\r') {
-                return b == '}';
+                // Rarely so: then count the brackets, outside strings, up to that brace.
+                return b == '}' && balanced(i + 1);
             }
         }
         return false;
+    }
+
+    /** Whether the brackets in the bytes from {@link #fastAt} to {@code end} close all they open. */
+    private boolean balanced(long end) {
+        int depth = 0;
+        boolean string = false;
+        for (long i = fastAt; i < end; i++) {
+            byte b = in.fedAt(i);
+            if (string) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    string = false;
+                }
+            } else if (b == '"') {
+                string = true;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if ((b == '}' || b == ']') && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     /** The first byte fed in {@code [from, end)} that is not whitespace, or 0. */

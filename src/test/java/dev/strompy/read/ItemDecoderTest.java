@@ -299,6 +299,18 @@ class ItemDecoderTest {
         }
     }
 
+    /** Bytes that end with a brace that closes an op, not the item, still wait for the line. */
+    @Test
+    void aBraceThatClosesAnOpIsNotTheItemsEnd() {
+        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+            feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"neg\"},{\"code\":\"transpose\"}");
+            assertNull(d.next());
+            feed(d, "]}\n");
+            assertTrue(d.next() instanceof Part.Lhs);
+            assertEquals(1, d.fastItems(), "read whole, by the line scanner");
+        }
+    }
+
     private static void feed(ItemDecoder d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         d.feed(b, 0, b.length);

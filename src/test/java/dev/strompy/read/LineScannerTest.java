@@ -145,6 +145,29 @@ class LineScannerTest {
             }
             assertEquals(5, d.fastItems(), "every item");
         }
+        // Each line fed in two pieces (cut in its middle, never just after its closing brace,
+        // which gives the item to Jackson at once): each line waits for its newline and is read
+        // whole all the same.
+        try (ItemDecoder d = new ItemDecoder("-", Limits.DEFAULT)) {
+            List<String> parts = new ArrayList<>();
+            for (int start = 0; start < bytes.length;) {
+                int end = lines.indexOf('\n', start) + 1;
+                int middle = (start + end) / 2;
+                for (int[] piece : new int[][] {{start, middle}, {middle, end}}) {
+                    d.feed(bytes, piece[0], piece[1] - piece[0]);
+                    for (Part p; (p = d.next()) != null;) {
+                        parts.add(RandomItems.summary(p));
+                    }
+                }
+                start = end;
+            }
+            d.endOfInput();
+            for (Part p; (p = d.next()) != null;) {
+                parts.add(RandomItems.summary(p));
+            }
+            assertEquals(jackson, parts);
+            assertEquals(5, d.fastItems(), "every item, each line in two pieces");
+        }
         // Every line is read by the scanner.
         LineScanner scanner = new LineScanner(Limits.DEFAULT.maxElements());
         int at = 0;
