@@ -10,10 +10,10 @@ import sun.misc.Signal;
  * killed. In {@code --format json} the array is left open, so that an interrupted run does not
  * pass for a complete one.
  *
- * <p>SIGQUIT (Ctrl-\\) stays the JVM's: it prints a thread dump (to stderr, with the launcher's
- * {@code -XX:+DisplayVMOutputToStderr}) and the run goes on. Java 17 gives no way to take it:
- * the JVM refuses a Java handler for it in every mode, and with {@code -Xrs} (which leaves it to
- * its default, a kill) no Java handler runs for any signal at all.
+ * <p>SIGQUIT (Ctrl-\\) is the JVM's, and the JVM lets no Java code handle it (with {@code -Xrs},
+ * which would leave it alone, no Java handler runs for any signal). So it goes through a native
+ * helper, {@link Quit}, where the build could make one; without it, Ctrl-\\ prints a thread dump
+ * (on stderr, with the launcher's {@code -XX:+DisplayVMOutputToStderr}) and the run goes on.
  */
 final class Signals {
     /** How long the end waits for a record being written to be whole. */
@@ -27,18 +27,22 @@ final class Signals {
      * @param beforeEnd run first, on the signal's thread (erases the progress bar)
      */
     static void install(Output out, Runnable beforeEnd) {
-        for (String name : new String[] {"INT", "TERM", "HUP", "QUIT"}) {
+        for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {
-                Signal.handle(new Signal(name), signal -> {
-                    beforeEnd.run();
-                    out.seal(RECORD_WAIT_MILLIS);
-                    // The signal's thread ends the process: the main thread may be waiting for
-                    // input, and shutdown hooks have nothing left to do.
-                    Runtime.getRuntime().halt(128 + signal.getNumber());
-                });
+                Signal.handle(new Signal(name), signal -> end(out, beforeEnd, 128 + signal.getNumber()));
             } catch (IllegalArgumentException e) {
-                // SIGQUIT is the JVM's (see above).
+                // Not a signal on this system.
             }
         }
+        int quit = 128 + new Signal("QUIT").getNumber();
+        Quit.install(() -> end(out, beforeEnd, quit));
+    }
+
+    private static void end(Output out, Runnable beforeEnd, int status) {
+        beforeEnd.run();
+        out.seal(RECORD_WAIT_MILLIS);
+        // The signal's thread ends the process: the main thread may be waiting for input, and
+        // shutdown hooks have nothing left to do.
+        Runtime.getRuntime().halt(status);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProcessIT {
     private static final String JAR = Path.of(System.getProperty("strompy.jar", "target/strompy.jar")).toAbsolutePath().toString();
     private static final String LAUNCHER = Path.of("bin/strompy").toAbsolutePath().toString();
+    private static final Path QUIT_HELPER = Path.of("target/native/libstrompyquit.so").toAbsolutePath();
     private static final ExecutorService READER = Executors.newSingleThreadExecutor();
 
     private record Result(int exit, String out, String err, long millis) {
@@ -138,19 +139,44 @@ class ProcessIT {
      * gets the default handling of SIGINT that a foreground run in a terminal has.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"INT:130", "TERM:143", "HUP:129"})
+    @ValueSource(strings = {"INT:130", "TERM:143", "HUP:129", "QUIT:131"})
     void aSignalKeepsFinishedResultsAsWholeLines(String signalAndStatus, @TempDir Path dir) throws Exception {
         String signal = signalAndStatus.split(":")[0];
         int status = Integer.parseInt(signalAndStatus.split(":")[1]);
+        if (signal.equals("QUIT")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(QUIT_HELPER),
+                    "the SIGQUIT helper is built where gcc is; without it Ctrl-\\ dumps threads");
+        }
         Path fifo = dir.resolve("in");
         Path err = dir.resolve("err");
         Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' 2>'" + err + "' & pid=$!;"
                 + " exec 3>'" + fifo + "';"
                 + " printf '{\"lhs\":[[1]],\"op\":[]}\\n{\"lhs\":[[2]],\"op\":[]}\\n' >&3;"
-                + " sleep 2; kill -" + signal + " $pid; wait $pid; status=$?; exec 3>&-; exit $status");
+                + " sleep 2; kill -" + signal + " $pid; (trap 'kill $s; exit' TERM; sleep 15 & s=$!; wait $s; kill -9 $pid) >/dev/null 2>&1 & watchdog=$!;"
+                + " wait $pid; status=$?; kill $watchdog 2>/dev/null; exec 3>&-; exit $status");
         assertEquals(status, r.exit(), r.err());
         assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
         assertEquals("", Files.readString(err), "nothing on strompy's stderr");
+    }
+
+    /**
+     * jcmd and jstack announce themselves with SIGQUIT (and an .attach_pid file): that one goes
+     * on to the JVM, which answers them, and strompy goes on.
+     */
+    @Test
+    void jcmdStillAttaches(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(QUIT_HELPER), "the SIGQUIT helper is built where gcc is");
+        Path fifo = dir.resolve("in");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' & pid=$!;"
+                + " exec 3>'" + fifo + "';"
+                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n' >&3; sleep 2;"
+                + " jvm=$(pgrep -P $pid java || echo $pid);"
+                + " '" + jcmd + "' $jvm Thread.print | grep -c 'strompy-writer' >&2;"
+                + " printf '{\"lhs\":[[2]],\"op\":[]}\\n' >&3; exec 3>&-; wait $pid");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
+        assertTrue(r.err().startsWith("1"), "jcmd printed the threads: " + r.err());
     }
 
     @Test

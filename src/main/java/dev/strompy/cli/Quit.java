@@ -1,0 +1,56 @@
+package dev.strompy.cli;
+
+/**
+ * SIGQUIT (Ctrl-\\) through the native helper {@code src/main/c/quit.c}, which the launcher names
+ * in the system property {@value #LIBRARY} when the build made it: the JVM lets no Java code
+ * handle SIGQUIT. Without the helper, SIGQUIT stays the JVM's (a thread dump on stderr).
+ */
+final class Quit {
+    /** The system property that names the helper's shared library. */
+    static final String LIBRARY = "strompy.quit";
+    private static final long POLL_MILLIS = 100;
+
+    private Quit() {
+    }
+
+    /**
+     * Takes SIGQUIT over, if the helper is there: {@code onQuit} then runs on a thread of its own
+     * when the signal comes.
+     *
+     * @return whether SIGQUIT is strompy's now
+     */
+    static boolean install(Runnable onQuit) {
+        String library = System.getProperty(LIBRARY);
+        if (library == null) {
+            return false;
+        }
+        try {
+            System.load(library);
+            if (!install()) {
+                return false;
+            }
+        } catch (UnsatisfiedLinkError | SecurityException e) {
+            return false;
+        }
+        // It asks rather than waits in native code: a thread blocked there holds up the JVM's
+        // exit by 0.3 s.
+        Thread waiter = new Thread(() -> {
+            try {
+                while (!requested()) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            onQuit.run();
+        }, "strompy-quit");
+        waiter.setDaemon(true);
+        waiter.start();
+        return true;
+    }
+
+    private static native boolean install();
+
+    /** Whether SIGQUIT has come. */
+    private static native boolean requested();
+}
