@@ -390,10 +390,11 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
      */
     private Part fastNext() {
         if (fastAt < 0 && atStart) {
-            // Only a sequence of items: in an array the parser reads the '[' and its line.
+            // Only a sequence of items, or blank lines so far: in an array the parser reads the
+            // '[' and its line (and should the scanner meet a '[' after blank lines, it declines).
             int sniffed = in.sniff();
             byte first = sniffed > 0 ? in.firstByte() : 0;
-            if (sniffed < 0 || (first != 0 && first != '{') || (first == 0 && in.inputEnded())) {
+            if (sniffed < 0 || (first != 0 && first != '{' && first != '\n') || (first == 0 && in.inputEnded())) {
                 atStart = false;
                 return null;
             }

@@ -187,12 +187,16 @@ final class JsonCursor implements AutoCloseable {
         return checkEncoding() ? 1 : 0;
     }
 
-    /** Before any byte has gone to the parser: the first byte fed that is not whitespace, or 0. */
+    /**
+     * Before any byte has gone to the parser: the first byte fed that is not a space, a tab or a
+     * '\r' (a '\n' included), or 0 when there is none yet. Only the first {@link FedBytes#HOLD}
+     * bytes are looked at: past them, a space.
+     */
     byte firstByte() {
         for (int i = 0; i < bytes.pending(); i++) {
             byte b = bytes.peek(i);
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b;
+            if (i == FedBytes.HOLD || (b != ' ' && b != '\t' && b != '\r')) {
+                return i == FedBytes.HOLD ? (byte) ' ' : b;
             }
         }
         return 0;

@@ -216,6 +216,25 @@ class ProcessIT {
         assertTrue(!Files.exists(root.resolve("target/.build-lock")), "the lock is released");
     }
 
+    /**
+     * A run that builds the jar first still reads all its input: the build does not get the
+     * user's stdin (Maven plugins may pump it into what they run). The stand-in mvn reads it.
+     */
+    @Test
+    void theBuildOnFirstUseLeavesStdinAlone(@TempDir Path dir) throws Exception {
+        Path root = installation(dir);
+        Files.createDirectories(root.resolve("src/main"));
+        Files.setLastModifiedTime(root.resolve("target/strompy.jar"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+        Files.writeString(root.resolve("src/main/Newer.java"), "// newer than the jar\n");
+        Path fake = Files.createDirectories(dir.resolve("fakebin"));
+        Files.writeString(fake.resolve("mvn"), "#!/bin/sh\ncat > /dev/null\ntouch target/strompy.jar\n");
+        fake.resolve("mvn").toFile().setExecutable(true);
+        Result r = sh("printf '{\"lhs\":[[5]],\"op\":[]}\\n' | PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "'");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("building"), r.err());
+        assertEquals("[[5.0]]\n", r.out());
+    }
+
     @Test
     void runningOutOfMemoryKeepsWhatIsFinishedAndNamesTheItem(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("big.ndjson");

@@ -311,6 +311,30 @@ class ItemDecoderTest {
         }
     }
 
+    /**
+     * Blank lines at a source's start: the scanner takes them and the items after them; an array
+     * after them is the parser's. Fed a line at a time, as a slow producer would.
+     */
+    @Test
+    void blankLinesAtTheStart() {
+        for (String first : new String[] {"{\"lhs\":[[1]],\"op\":[]}", "[{\"lhs\":[[1]],\"op\":[]}]"}) {
+            try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
+                feed(d, "\n");
+                assertNull(d.next());
+                feed(d, " \r\n\n");
+                assertNull(d.next());
+                feed(d, first + "\n");
+                Part.Lhs lhs = (Part.Lhs) d.next();
+                assertEquals(0, lhs.item());
+                assertTrue(d.next() instanceof Part.End);
+                d.endOfInput();
+                assertNull(d.next());
+                assertTrue(d.isFinished());
+                assertEquals(first.startsWith("{") ? 1 : 0, d.fastItems(), first);
+            }
+        }
+    }
+
     private static void feed(ItemDecoder d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         d.feed(b, 0, b.length);
