@@ -1,6 +1,6 @@
 package dev.strompy.write;
 
-import tools.jackson.core.io.NumberOutput;
+import java.nio.charset.StandardCharsets;
 
 /** The one number formatter: the shortest text that parses back to the same double. */
 public final class Numbers {
@@ -10,9 +10,11 @@ public final class Numbers {
     /**
      * {@code 1586.0}, {@code 0.30000000000000004}, {@code 1.0E-5}: integral values keep a
      * {@code .0}, and {@code Double.parseDouble} of the text gives {@code d} back exactly.
-     * Not for NaN or infinities, which results never hold.
+     * Not for NaN or infinities, which results never hold. (The output writes the same text
+     * straight into its buffer: {@link Shortest}.)
      */
     public static String shortest(double d) {
-        return NumberOutput.toString(d, true);
+        byte[] text = new byte[Shortest.MAX_LENGTH];
+        return new String(text, 0, Shortest.write(d, text, 0), StandardCharsets.ISO_8859_1);
     }
 }

@@ -74,8 +74,7 @@ public final class Output implements AutoCloseable {
     }
 
     /**
-     * Writes a finite double as {@link Numbers#shortest} would, without making a string for the
-     * common case of a small integral value.
+     * Writes a finite double as {@link Numbers#shortest} would, straight into the buffer.
      */
     public void number(double d) {
         long whole = (long) d;
@@ -97,7 +96,14 @@ public final class Output implements AutoCloseable {
             buffer[size++] = '0';
             return;
         }
-        ascii(Numbers.shortest(d));
+        if (buffer.length - size < Shortest.MAX_LENGTH) {
+            drain();
+            if (buffer.length < Shortest.MAX_LENGTH) {
+                ascii(Numbers.shortest(d));
+                return;
+            }
+        }
+        size = Shortest.write(d, buffer, size);
     }
 
     /** Writes text as UTF-8. */

@@ -1,0 +1,241 @@
+package dev.strompy.write;
+
+import java.math.BigInteger;
+
+/**
+ * The shortest decimal that reads back as the same double, written as ASCII bytes straight into a
+ * buffer: the text {@link Numbers#shortest} gives (jackson-core's {@code NumberOutput}, the format
+ * of {@code Double.toString} from Java 19 on), without a String per number. The digits come from
+ * R. Giulietti's Schubfach method: the decimal interval that rounds to the double is scaled by a
+ * 126-bit approximation of a power of ten, and the shortest decimal in it (of those, the closest
+ * to the double) is read off in a few 64-bit multiplications.
+ */
+final class Shortest {
+    /** The most bytes one number takes: {@code -2.2250738585072014E-308}. */
+    static final int MAX_LENGTH = 24;
+
+    private static final int P = 53;
+    private static final int Q_MIN = -1074;
+    private static final long C_MIN = 1L << (P - 1);
+    private static final long C_TINY = 3;
+    private static final int K_MIN = -324;
+    private static final int K_MAX = 292;
+    /** Digits of the significand as {@link #chars} lays it out. */
+    private static final int H = 17;
+    private static final long MASK_63 = (1L << 63) - 1;
+    private static final long[] POW10 = new long[H + 1];
+    /** 10^-k as g1·2^63 + g0 (g in [2^125, 2^126)), two longs per k, made when first needed. */
+    private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i <= H; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private Shortest() {
+    }
+
+    /**
+     * Writes a finite double at {@code buf[at]} ({@link #MAX_LENGTH} bytes must be free).
+     *
+     * @return the index just past it
+     */
+    static int write(double v, byte[] buf, int at) {
+        long bits = Double.doubleToRawLongBits(v);
+        long t = bits & (C_MIN - 1);
+        int bq = (int) (bits >>> (P - 1)) & 0x7FF;
+        if (bits < 0) {
+            buf[at++] = '-';
+        }
+        if (bq != 0) {
+            int mq = -Q_MIN + 1 - bq;
+            long c = C_MIN | t;
+            if (0 < mq && mq < P) {
+                long f = c >> mq;
+                if (f << mq == c) {
+                    return chars(f, 0, buf, at);
+                }
+            }
+            return decimal(-mq, c, 0, buf, at);
+        }
+        if (t != 0) {
+            return t < C_TINY ? decimal(Q_MIN, 10 * t, -1, buf, at) : decimal(Q_MIN, t, 0, buf, at);
+        }
+        buf[at] = '0';
+        buf[at + 1] = '.';
+        buf[at + 2] = '0';
+        return at + 3;
+    }
+
+    /** The shortest decimal for c·2^q, and its digits. */
+    private static int decimal(int q, long c, int dk, byte[] buf, int at) {
+        int out = (int) c & 1;
+        long cb = c << 2;
+        long cbr = cb + 2;
+        long cbl;
+        int k;
+        if (c != C_MIN || q == Q_MIN) {
+            cbl = cb - 2;
+            k = flog10pow2(q);
+        } else {
+            // At a power of two the interval below is half as wide.
+            cbl = cb - 1;
+            k = flog10threeQuartersPow2(q);
+        }
+        int h = q + flog2pow10(-k) + 2;
+        int index = (k - K_MIN) << 1;
+        long g1 = G[index];
+        if (g1 == 0) {
+            fill(k, index);
+            g1 = G[index];
+        }
+        long g0 = G[index + 1];
+        long vb = rop(g1, g0, cb << h);
+        long vbl = rop(g1, g0, cbl << h);
+        long vbr = rop(g1, g0, cbr << h);
+        long s = vb >> 2;
+        if (s >= 100) {
+            // One digit fewer, if one of those two is in the interval and the other is not.
+            long sp10 = 10 * Math.multiplyHigh(s, 115_292_150_460_684_698L << 4);
+            long tp10 = sp10 + 10;
+            boolean upin = vbl + out <= sp10 << 2;
+            boolean wpin = (tp10 << 2) + out <= vbr;
+            if (upin != wpin) {
+                return chars(upin ? sp10 : tp10, k, buf, at);
+            }
+        }
+        long u = s + 1;
+        boolean uin = vbl + out <= s << 2;
+        boolean win = (u << 2) + out <= vbr;
+        if (uin != win) {
+            return chars(uin ? s : u, k + dk, buf, at);
+        }
+        long cmp = vb - ((s + u) << 1);
+        return chars(cmp < 0 || (cmp == 0 && (s & 1) == 0) ? s : u, k + dk, buf, at);
+    }
+
+    /** The 126-bit g · cp, rounded to odd, shifted down by 127. */
+    private static long rop(long g1, long g0, long cp) {
+        long x1 = Math.multiplyHigh(g0, cp);
+        long y0 = g1 * cp;
+        long y1 = Math.multiplyHigh(g1, cp);
+        long z = (y0 >>> 1) + x1;
+        long vbp = y1 + (z >>> 63);
+        return vbp | ((z & MASK_63) + MASK_63) >>> 63;
+    }
+
+    /** floor(log10(2^e)) */
+    private static int flog10pow2(int e) {
+        return (int) (e * 661_971_961_083L >> 41);
+    }
+
+    /** floor(log10(3/4 · 2^e)) */
+    private static int flog10threeQuartersPow2(int e) {
+        return (int) ((e * 661_971_961_083L + -274_743_187_321L) >> 41);
+    }
+
+    /** floor(log2(10^e)) */
+    private static int flog2pow10(int e) {
+        return (int) (e * 913_124_641_741L >> 38);
+    }
+
+    /** g for 10^-k: the integer part of 10^-k scaled into [2^125, 2^126), plus 1. */
+    private static synchronized void fill(int k, int index) {
+        BigInteger g;
+        if (k <= 0) {
+            BigInteger n = BigInteger.TEN.pow(-k);
+            int r = n.bitLength() - 126;
+            g = r >= 0 ? n.shiftRight(r) : n.shiftLeft(-r);
+        } else {
+            BigInteger d = BigInteger.TEN.pow(k);
+            int s = 125 + d.bitLength();
+            g = BigInteger.ONE.shiftLeft(s).divide(d);
+            while (g.bitLength() > 126) {
+                s--;
+                g = BigInteger.ONE.shiftLeft(s).divide(d);
+            }
+        }
+        g = g.add(BigInteger.ONE);
+        G[index + 1] = g.longValue() & MASK_63;
+        G[index] = g.shiftRight(63).longValue();
+    }
+
+    /**
+     * Writes f·10^e with f's digits trimmed of trailing zeros: plain from 10^-3 up to 10^7, with
+     * at least one digit after the point, otherwise as {@code d.dddE±n}.
+     */
+    private static int chars(long f, int e, byte[] buf, int at) {
+        int len = flog10pow2(Long.SIZE - Long.numberOfLeadingZeros(f));
+        if (f >= POW10[len]) {
+            len++;
+        }
+        // The value is 0.d1 d2 ... d17 · 10^e from here on.
+        f *= POW10[H - len];
+        e += len;
+        int n = H;
+        while (f % 10 == 0) {
+            f /= 10;
+            n--;
+        }
+        // The n digits of f, into the buffer from the end of where they go.
+        if (0 < e && e <= 7) {
+            if (n <= e) {
+                writeDigits(f, n, buf, at);
+                at += n;
+                for (int i = n; i < e; i++) {
+                    buf[at++] = '0';
+                }
+                buf[at++] = '.';
+                buf[at++] = '0';
+                return at;
+            }
+            writeDigits(f, n, buf, at + 1);
+            System.arraycopy(buf, at + 1, buf, at, e);
+            buf[at + e] = '.';
+            return at + n + 1;
+        }
+        if (-3 < e && e <= 0) {
+            buf[at++] = '0';
+            buf[at++] = '.';
+            for (int i = e; i < 0; i++) {
+                buf[at++] = '0';
+            }
+            writeDigits(f, n, buf, at);
+            return at + n;
+        }
+        writeDigits(f, n, buf, at + 1);
+        buf[at] = buf[at + 1];
+        buf[at + 1] = '.';
+        if (n == 1) {
+            buf[at + 2] = '0';
+            at += 3;
+        } else {
+            at += n + 1;
+        }
+        buf[at++] = 'E';
+        int x = e - 1;
+        if (x < 0) {
+            buf[at++] = '-';
+            x = -x;
+        }
+        if (x >= 100) {
+            buf[at++] = (byte) ('0' + x / 100);
+            x %= 100;
+            buf[at++] = (byte) ('0' + x / 10);
+        } else if (x >= 10) {
+            buf[at++] = (byte) ('0' + x / 10);
+        }
+        buf[at++] = (byte) ('0' + x % 10);
+        return at;
+    }
+
+    /** The {@code n} digits of {@code f} at {@code buf[at, at + n)}. */
+    private static void writeDigits(long f, int n, byte[] buf, int at) {
+        for (int i = at + n - 1; i >= at; i--) {
+            buf[i] = (byte) ('0' + f % 10);
+            f /= 10;
+        }
+    }
+}
