@@ -24,8 +24,14 @@ final class Shortest {
     private static final int H = 17;
     private static final long MASK_63 = (1L << 63) - 1;
     private static final long[] POW10 = new long[H + 1];
-    /** 10^-k as g1·2^63 + g0 (g in [2^125, 2^126)), two longs per k, made when first needed. */
-    private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
+    /**
+     * 10^-k as g1·2^63 + g0 (g in [2^125, 2^126)), made when first needed. Its fields are final,
+     * so a thread that sees an entry another thread made sees all of it.
+     */
+    private static final Power[] POWERS = new Power[K_MAX - K_MIN + 1];
+
+    private record Power(long g1, long g0) {
+    }
 
     static {
         POW10[0] = 1;
@@ -85,13 +91,12 @@ final class Shortest {
             k = flog10threeQuartersPow2(q);
         }
         int h = q + flog2pow10(-k) + 2;
-        int index = (k - K_MIN) << 1;
-        long g1 = G[index];
-        if (g1 == 0) {
-            fill(k, index);
-            g1 = G[index];
+        Power power = POWERS[k - K_MIN];
+        if (power == null) {
+            power = power(k);
         }
-        long g0 = G[index + 1];
+        long g1 = power.g1();
+        long g0 = power.g0();
         long vb = rop(g1, g0, cb << h);
         long vbl = rop(g1, g0, cbl << h);
         long vbr = rop(g1, g0, cbr << h);
@@ -142,7 +147,7 @@ final class Shortest {
     }
 
     /** g for 10^-k: the integer part of 10^-k scaled into [2^125, 2^126), plus 1. */
-    private static synchronized void fill(int k, int index) {
+    private static Power power(int k) {
         BigInteger g;
         if (k <= 0) {
             BigInteger n = BigInteger.TEN.pow(-k);
@@ -158,8 +163,9 @@ final class Shortest {
             }
         }
         g = g.add(BigInteger.ONE);
-        G[index + 1] = g.longValue() & MASK_63;
-        G[index] = g.shiftRight(63).longValue();
+        Power power = new Power(g.shiftRight(63).longValue(), g.longValue() & MASK_63);
+        POWERS[k - K_MIN] = power;
+        return power;
     }
 
     /**
