@@ -146,13 +146,20 @@ public final class Output implements AutoCloseable {
         }
     }
 
-    /** Sends everything buffered to the stream and flushes it. */
+    /**
+     * Sends everything buffered to the stream and flushes it. It holds the record lock, as a
+     * record does: a signal's end ({@link #seal}) never sends the same bytes a second time, or
+     * halfway through, while they are being sent here.
+     */
     public void flush() {
-        drain();
+        record.lock();
         try {
+            drain();
             out.flush();
         } catch (IOException e) {
             throw fail(e);
+        } finally {
+            record.unlock();
         }
     }
 

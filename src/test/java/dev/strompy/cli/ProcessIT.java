@@ -188,7 +188,12 @@ class ProcessIT {
         String written = Files.readString(out);
         assertTrue(written.length() > 100_000, "it ran for a while: " + written.length() + " bytes");
         assertTrue(written.endsWith("\n"), "the last line is whole");
-        assertTrue(written.lines().allMatch("[[1.0,2.0]]"::equals), "every line is whole");
+        List<String> lines = written.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            assertEquals("[[1.0,2.0]]", line, () -> "every line is whole: line " + (1 + lines.indexOf(line))
+                    + " of " + lines.size() + ", " + written.length() + " bytes");
+        }
     }
 
     /**
