@@ -153,15 +153,23 @@ final class JsonCursor implements AutoCloseable {
             bytes.drop(3);
             return true;
         }
+        if (wide(n)) {
+            closed = true;
+            throw new StrompyError(ErrorType.SYNTAX, "input is not UTF-8 (it looks like UTF-16 or UTF-32)")
+                    .atPosition(1, 1);
+        }
+        return true;
+    }
+
+    /** Whether the first {@code n} bytes fed look like UTF-16 or UTF-32: a NUL, or a BOM of theirs. */
+    private boolean wide(int n) {
         for (int i = 0; i < n; i++) {
             byte b = bytes.peek(i);
             if (b == 0 || (i == 0 && (b == (byte) 0xFE || b == (byte) 0xFF))) {
-                closed = true;
-                throw new StrompyError(ErrorType.SYNTAX, "input is not UTF-8 (it looks like UTF-16 or UTF-32)")
-                        .atPosition(1, 1);
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /**
@@ -178,11 +186,8 @@ final class JsonCursor implements AutoCloseable {
         if (n < SNIFF && !inputEnded) {
             return 0;
         }
-        for (int i = 0; i < n; i++) {
-            byte b = bytes.peek(i);
-            if (b == 0 || (i == 0 && (b == (byte) 0xFE || b == (byte) 0xFF))) {
-                return -1;
-            }
+        if (wide(n)) {
+            return -1;
         }
         return checkEncoding() ? 1 : 0;
     }

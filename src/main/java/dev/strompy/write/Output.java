@@ -77,25 +77,6 @@ public final class Output implements AutoCloseable {
      * Writes a finite double as {@link Numbers#shortest} would, straight into the buffer.
      */
     public void number(double d) {
-        long whole = (long) d;
-        if (whole == d && Math.abs(d) < 1e7 && (whole != 0 || Double.doubleToRawLongBits(d) == 0)) {
-            if (buffer.length - size < 12) {
-                drain();
-            }
-            if (whole < 0) {
-                buffer[size++] = '-';
-                whole = -whole;
-            }
-            int digits = whole < 10 ? 1 : (int) Math.log10(whole) + 1;
-            for (int i = size + digits - 1; i >= size; i--) {
-                buffer[i] = (byte) ('0' + whole % 10);
-                whole /= 10;
-            }
-            size += digits;
-            buffer[size++] = '.';
-            buffer[size++] = '0';
-            return;
-        }
         if (buffer.length - size < Shortest.MAX_LENGTH) {
             drain();
             if (buffer.length < Shortest.MAX_LENGTH) {
