@@ -1,5 +1,6 @@
 package dev.strompy.eval;
 
+import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 
 /**
@@ -8,13 +9,18 @@ import dev.strompy.error.StrompyError;
  * Java API alike.
  *
  * <p>It holds one running matrix at a time, so a chain of any length is evaluated in the memory
- * of its largest matrix. A failed op ends its item: the fold tells the reader to skip the rest
- * and gives the failure in the item's place.
+ * of its largest matrix. A failed op ends its item: the failure is given in the item's place and
+ * the rest of the item's parts are dropped as they come. The reader is not told: it reads the
+ * rest of the item as it would anyway, so what comes out never depends on how far ahead of the
+ * fold it has read (a reader on another thread may be items ahead). Only a syntax error in that
+ * rest still comes out, as a second failure for the item, since it changes where reading goes on.
  */
 public final class Fold {
     private final Evaluator evaluator;
     private final String source;
     private Matrix running;
+    /** The item whose evaluation failed, while its remaining parts are being dropped; else -1. */
+    private long dropping = -1;
 
     /** @param source the source name put on evaluation errors */
     public Fold(Evaluator evaluator, String source) {
@@ -29,6 +35,9 @@ public final class Fold {
      */
     public ItemResult next(Part.Source parts) {
         for (Part part = parts.next(); part != null; part = parts.next()) {
+            if (dropping >= 0 && drop(part)) {
+                continue;
+            }
             if (part instanceof Part.Lhs lhs) {
                 running = lhs.matrix();
             } else if (part instanceof Part.Step step) {
@@ -36,7 +45,7 @@ public final class Fold {
                     running = evaluator.apply(running, step.op());
                 } catch (StrompyError e) {
                     running = null;
-                    parts.skipItem();
+                    dropping = step.item();
                     return ItemResult.failure(source, e.atOp(step.index(), step.op().code().code())
                             .atItem(step.item()).atPosition(step.line(), step.column()));
                 }
@@ -50,5 +59,35 @@ public final class Fold {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a part belongs to the failed item being dropped. Its end, or a failure of its own,
+     * is the last such part; a syntax error is not dropped: it is reported as it would be for
+     * any item.
+     */
+    private boolean drop(Part part) {
+        long item;
+        boolean last = true;
+        if (part instanceof Part.Failure failure) {
+            item = failure.error().item();
+            if (failure.error().type() == ErrorType.SYNTAX) {
+                dropping = -1;
+                return false;
+            }
+        } else if (part instanceof Part.End end) {
+            item = end.item();
+        } else {
+            item = part instanceof Part.Lhs lhs ? lhs.item() : ((Part.Step) part).item();
+            last = false;
+        }
+        if (item != dropping) {
+            dropping = -1;
+            return false;
+        }
+        if (last) {
+            dropping = -1;
+        }
+        return true;
     }
 }

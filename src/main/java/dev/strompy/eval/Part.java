@@ -36,8 +36,5 @@ public sealed interface Part {
     interface Source {
         /** The next part, or null when none is ready (more input is needed, or the source ended). */
         Part next();
-
-        /** Drops the rest of the current item after it failed to evaluate. */
-        void skipItem();
     }
 }

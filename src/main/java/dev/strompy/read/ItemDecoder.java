@@ -238,16 +238,6 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         return null;
     }
 
-    @Override
-    public void skipItem() {
-        ready.clear();
-        held = null;
-        lhs = null;
-        if (state != State.BETWEEN && state != State.AFTER_ARRAY && state != State.DONE) {
-            skipRest();
-        }
-    }
-
     private void accept(JsonToken t) {
         switch (state) {
             case BETWEEN:

@@ -85,6 +85,24 @@ class CliTest {
         assertEquals(0, Run.of(ITEM_ERRORS, "-k", "--on-error=record").exit(), "-k does not undo record");
     }
 
+    /**
+     * After an op fails, the rest of its item is read as JSON, not as lines: an op that starts a
+     * line is no new item (it used to be taken for one, and every later item's number was off).
+     */
+    @Test
+    void theRestOfAnItemWhoseOpFailedIsReadAsJsonNotAsLines() {
+        String input = "{\"lhs\": [[1, 2]], \"op\": [\n{\"code\": \"try_inverse\"},\n{\"code\": \"transpose\"}\n]}\n"
+                + "{\"lhs\": [[3]], \"op\": []}\n";
+        Run run = Run.of(input, "-k");
+        assertEquals(65, run.exit());
+        assertEquals("""
+                {"error":{"type":"shape","message":"needs a square matrix, got 1x2","source":"-","item":0,"op":0,\
+                "code":"try_inverse","line":2,"column":1}}
+                [[3.0]]
+                """, run.out());
+        assertEquals("strompy: -:2:1: item 0, op 0 (try_inverse): needs a square matrix, got 1x2\n", run.err());
+    }
+
     @Test
     void sourceNamesStdinInRecordsAndMessages() {
         Run run = Run.of(ITEM_ERRORS, "-k", "-H", "--source", "part-00007");

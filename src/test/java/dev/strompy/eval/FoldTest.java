@@ -13,10 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FoldTest {
-    /** Parts from a list; skipItem drops what is left of the current item. */
+    /** Parts from a list. */
     private static final class Listed implements Part.Source {
         private final ArrayDeque<Part> parts;
-        int skips;
 
         Listed(Part... parts) {
             this.parts = new ArrayDeque<>(List.of(parts));
@@ -25,15 +24,6 @@ class FoldTest {
         @Override
         public Part next() {
             return parts.poll();
-        }
-
-        @Override
-        public void skipItem() {
-            skips++;
-            while (!parts.isEmpty() && !(parts.peek() instanceof Part.End)) {
-                parts.poll();
-            }
-            parts.poll();
         }
     }
 
@@ -63,7 +53,7 @@ class FoldTest {
     }
 
     @Test
-    void aFailingOpIsTaggedWithItsPlaceAndTheRestOfTheItemIsSkipped() {
+    void aFailingOpIsTaggedWithItsPlaceAndTheRestOfTheItemIsDropped() {
         Listed parts = new Listed(
                 new Part.Lhs(7, m(new double[] {1, 2}, new double[] {3, 4})),
                 new Part.Step(7, 0, new Op(OpCode.TRANSPOSE, null), 2, 5),
@@ -77,10 +67,31 @@ class FoldTest {
         StrompyError e = failed.error();
         assertEquals(ErrorType.SHAPE, e.type());
         assertEquals("in.json:3:9: item 7, op 1 (dot): shape mismatch: 2x2 · 1x2", e.describe());
-        assertEquals(1, parts.skips);
         ItemResult next = fold.next(parts);
         assertEquals(8, next.item());
         assertTrue(!next.failed());
+    }
+
+    @Test
+    void aFailureReadInTheRestOfAFailedItemIsDroppedUnlessItIsASyntaxError() {
+        Part[] item = {
+            new Part.Lhs(4, m(new double[] {1, 2})),
+            new Part.Step(4, 0, new Op(OpCode.TRY_INVERSE, null), 1, 20),
+            new Part.Step(4, 1, new Op(OpCode.NEG, null), 1, 40),
+        };
+        StrompyError schema = new StrompyError(ErrorType.SCHEMA, "unknown key \"x\"").atItem(4);
+        StrompyError syntax = new StrompyError(ErrorType.SYNTAX, "Unexpected character").atItem(4);
+        Listed parts = new Listed(item[0], item[1], item[2], new Part.Failure(schema),
+                new Part.Lhs(5, m(new double[] {5})), new Part.End(5),
+                item[0], item[1], item[2], new Part.Failure(syntax),
+                new Part.Lhs(5, m(new double[] {6})), new Part.End(5));
+        Fold fold = new Fold(new Evaluator(), "-");
+        assertEquals(ErrorType.SHAPE, fold.next(parts).error().type());
+        assertArrayEquals(new double[] {5}, fold.next(parts).result().data(), "the schema failure is dropped");
+        assertEquals(ErrorType.SHAPE, fold.next(parts).error().type());
+        assertSame(syntax, fold.next(parts).error(), "a syntax error still comes out");
+        assertArrayEquals(new double[] {6}, fold.next(parts).result().data());
+        assertNull(fold.next(parts));
     }
 
     @Test

@@ -350,24 +350,6 @@ class ItemDecoderTest {
         assertEquals("[[5.0]]", got.get(1));
     }
 
-    @Test
-    void skipItemAfterAnEvaluationFailureDropsTheRestOfTheItem() {
-        byte[] json = ("{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},{\"code\":\"neg\"},{\"code\":7}]}\n"
-                + "{\"lhs\":[[2]],\"op\":[]}").getBytes(StandardCharsets.UTF_8);
-        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            d.feed(json, 0, json.length);
-            d.endOfInput();
-            assertTrue(d.next() instanceof Part.Lhs);
-            assertTrue(d.next() instanceof Part.Step);
-            d.skipItem();
-            Part.Lhs next = (Part.Lhs) d.next();
-            assertEquals(1, next.item(), "the malformed third op of item 0 is skipped unseen");
-            assertTrue(d.next() instanceof Part.End);
-            assertNull(d.next());
-            assertTrue(d.isFinished());
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Chunking.class)
     void aBadLineInASequenceCostsOnlyItsItem(Chunking feed) {
