@@ -23,6 +23,7 @@ final class Shortest {
     /** Digits of the significand as {@link #chars} lays it out. */
     private static final int H = 17;
     private static final long MASK_63 = (1L << 63) - 1;
+    private static final int MASK_28 = (1 << 28) - 1;
     private static final long[] POW10 = new long[H + 1];
     /**
      * 10^-k as g1·2^63 + g0 (g in [2^125, 2^126)), made when first needed. Its fields are final,
@@ -177,29 +178,25 @@ final class Shortest {
         if (f >= POW10[len]) {
             len++;
         }
-        // The value is 0.d1 d2 ... d17 · 10^e from here on.
+        // The value is 0.d1 d2 ... d17 · 10^e from here on: d1 alone, then two groups of eight.
         f *= POW10[H - len];
         e += len;
-        int n = H;
-        while (f % 10 == 0) {
-            f /= 10;
-            n--;
-        }
-        // The n digits of f, into the buffer from the end of where they go.
+        long hm = Math.multiplyHigh(f, 193_428_131_138_340_668L) >>> 20;
+        int l = (int) (f - 100_000_000L * hm);
+        int h = (int) (hm * 1_441_151_881L >>> 57);
+        int m = (int) (hm - 100_000_000 * h);
         if (0 < e && e <= 7) {
-            if (n <= e) {
-                writeDigits(f, n, buf, at);
-                at += n;
-                for (int i = n; i < e; i++) {
-                    buf[at++] = '0';
-                }
-                buf[at++] = '.';
-                buf[at++] = '0';
-                return at;
+            // The digits one place on, then the first e of them back one place and the point.
+            int n = digits(h, m, l, buf, at + 1);
+            for (int i = 0; i < e; i++) {
+                buf[at + i] = buf[at + i + 1];
             }
-            writeDigits(f, n, buf, at + 1);
-            System.arraycopy(buf, at + 1, buf, at, e);
             buf[at + e] = '.';
+            if (n <= e) {
+                // What was past the n digits is zeros: the integer part is complete.
+                buf[at + e + 1] = '0';
+                return at + e + 2;
+            }
             return at + n + 1;
         }
         if (-3 < e && e <= 0) {
@@ -208,10 +205,9 @@ final class Shortest {
             for (int i = e; i < 0; i++) {
                 buf[at++] = '0';
             }
-            writeDigits(f, n, buf, at);
-            return at + n;
+            return at + digits(h, m, l, buf, at);
         }
-        writeDigits(f, n, buf, at + 1);
+        int n = digits(h, m, l, buf, at + 1);
         buf[at] = buf[at + 1];
         buf[at + 1] = '.';
         if (n == 1) {
@@ -237,11 +233,33 @@ final class Shortest {
         return at;
     }
 
-    /** The {@code n} digits of {@code f} at {@code buf[at, at + n)}. */
-    private static void writeDigits(long f, int n, byte[] buf, int at) {
-        for (int i = at + n - 1; i >= at; i--) {
-            buf[i] = (byte) ('0' + f % 10);
-            f /= 10;
+    /**
+     * Writes the 17 digits h, m (eight), l (eight) at {@code buf[at]}, h not zero.
+     *
+     * @return how many there are without the trailing zeros
+     */
+    private static int digits(int h, int m, int l, byte[] buf, int at) {
+        buf[at] = (byte) ('0' + h);
+        eight(m, buf, at + 1);
+        eight(l, buf, at + 9);
+        int end = at + H;
+        while (buf[end - 1] == '0') {
+            end--;
+        }
+        return end - at;
+    }
+
+    /**
+     * The eight digits of {@code a < 10^8}, leading zeros included, left to right: a is scaled to
+     * a 28-bit binary fraction of 10^8 once, and each digit is the integer part of ten times what
+     * is left (R. Giulietti's method for {@code Double.toString}), with no division.
+     */
+    private static void eight(int a, byte[] buf, int at) {
+        int y = (int) (Math.multiplyHigh((long) (a + 1) << 28, 193_428_131_138_340_668L) >>> 20) - 1;
+        for (int i = 0; i < 8; i++) {
+            int t = 10 * y;
+            buf[at + i] = (byte) ('0' + (t >>> 28));
+            y = t & MASK_28;
         }
     }
 }

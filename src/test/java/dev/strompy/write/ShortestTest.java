@@ -18,7 +18,7 @@ class ShortestTest {
         9999999.999999998, 1e-3, 0.001, 0.0009999999999999998, 1e-4, 1.0E-5, 0.95, 123456.789, 1e15, 1e16, 1e17,
         Double.MIN_VALUE, 2 * Double.MIN_VALUE, 3 * Double.MIN_VALUE, 1e-323, Double.MIN_NORMAL,
         Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, Math.nextDown(Double.MAX_VALUE), 9007199254740993.0,
-        4.35, 2.675, 5e-324, 1.7976931348623157E308, -2.2250738585072014E-308};
+        4.35, 2.675, 100.0, 1.0E7, 9999999.0, 1234567.5, 0.001, 0.00123, 1.0E-4, 5e-324, 1.7976931348623157E308, -2.2250738585072014E-308};
 
     @Test
     void edgeCasesAreJacksons() {
@@ -47,9 +47,12 @@ class ShortestTest {
 
     private static void assertSame(double d) {
         byte[] buf = new byte[Shortest.MAX_LENGTH + 3];
+        java.util.Arrays.fill(buf, (byte) '#');
         buf[0] = 'x';
         int end = Shortest.write(d, buf, 1);
         assertEquals("x" + NumberOutput.toString(d, true), new String(buf, 0, end, StandardCharsets.ISO_8859_1),
                 "bits " + Long.toHexString(Double.doubleToRawLongBits(d)));
+        assertEquals("##", new String(buf, 1 + Shortest.MAX_LENGTH, 2, StandardCharsets.ISO_8859_1),
+                "no byte written past MAX_LENGTH");
     }
 }
