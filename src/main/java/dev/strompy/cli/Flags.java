@@ -34,6 +34,13 @@ final class Flags {
     /** The largest --max-elements: one matrix must fit in one Java array. */
     static final long MAX_ELEMENTS_CAP = Integer.MAX_VALUE - 8;
 
+    // Defaults, for the model and for a command line of file names alone.
+    private static final Format FORMAT = Format.JSONL;
+    private static final OnError ON_ERROR = OnError.STOP;
+    private static final String STDIN_NAME = "-";
+    private static final int DIGITS = 6;
+    private static final Color COLOR = Color.AUTO;
+
     private Flags() {
     }
 
@@ -77,12 +84,12 @@ final class Flags {
         spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("0..*")
                 .type(List.class).auxiliaryTypes(String.class)
                 .description("JSON input files, read in order; - or none reads stdin.").build());
-        spec.addOption(valued(Format.class, "FORMAT", "jsonl",
+        spec.addOption(valued(Format.class, "FORMAT", name(FORMAT),
                 "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).", "--format")
                 .converters(value -> convert(Format.class, "format", value))
                 .completionCandidates(names(Format.values())).build());
         spec.addOption(flag("Tag each result with its source and item index.", "-H", "--with-filename").build());
-        spec.addOption(valued(OnError.class, "MODE", "stop", "What a failed item does: ${COMPLETION-CANDIDATES}"
+        spec.addOption(valued(OnError.class, "MODE", name(ON_ERROR), "What a failed item does: ${COMPLETION-CANDIDATES}"
                 + " (default: ${DEFAULT-VALUE}). continue writes an error record in its place and goes on, exiting"
                 + " with the first error's status; record does the same and exits 0 when every failure was an item"
                 + " error recorded in the output.", "--on-error")
@@ -91,15 +98,15 @@ final class Flags {
         spec.addOption(flag("Short for --on-error=continue.", "-k", "--keep-going").build());
         spec.addOption(valued(long.class, "N", Long.toString(Limits.DEFAULT_MAX_ELEMENTS),
                 "Largest number of entries one matrix may have (default: ${DEFAULT-VALUE}).", "--max-elements").build());
-        spec.addOption(valued(String.class, "NAME", "-", "The name stdin goes by in messages and with -H"
+        spec.addOption(valued(String.class, "NAME", STDIN_NAME, "The name stdin goes by in messages and with -H"
                 + " (default: ${DEFAULT-VALUE}), e.g. a file and partition when another program feeds strompy.",
                 "--source").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
         spec.addOption(valued(int.class, "N", "0", "Threads that decode a large file, in blocks, results in input"
                 + " order (default: one per processor; 1: one thread).", "-j", "--jobs").build());
-        spec.addOption(valued(int.class, "N", "6",
+        spec.addOption(valued(int.class, "N", Integer.toString(DIGITS),
                 "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).", "--digits").build());
-        spec.addOption(valued(Color.class, "WHEN", "auto", "Colour table headers: ${COMPLETION-CANDIDATES} "
+        spec.addOption(valued(Color.class, "WHEN", name(COLOR), "Colour table headers: ${COMPLETION-CANDIDATES} "
                 + "(default: ${DEFAULT-VALUE}: when stdout is a terminal and NO_COLOR is not set).", "--color")
                 .converters(value -> convert(Color.class, "colour mode", value))
                 .completionCandidates(names(Color.values())).build());
@@ -130,11 +137,25 @@ final class Flags {
     }
 
     /**
-     * Parses the arguments once.
+     * Parses the arguments once. A command line of file names alone (the common case: nothing
+     * that starts with {@code -} or {@code @}, or {@code -} itself) is every default with those
+     * files, and is answered without building picocli's model, which is a third of the start-up
+     * time; {@code FlagsTest} checks that picocli would resolve it the same.
      *
      * @throws StrompyError of type {@link ErrorType#USAGE} for a bad option or value
      */
     static Invocation parse(Terminal terminal, String... args) {
+        for (String a : args) {
+            if (!a.equals("-") && (a.isEmpty() || a.charAt(0) == '-' || a.charAt(0) == '@')) {
+                return parseOptions(terminal, args);
+            }
+        }
+        return new Invocation.Run(options(terminal, List.of(args), FORMAT, false, ON_ERROR, Limits.DEFAULT_MAX_ELEMENTS,
+                false, false, DIGITS, COLOR, false, STDIN_NAME, 0));
+    }
+
+    /** {@link #parse} through picocli's model, whatever the arguments. */
+    static Invocation parseOptions(Terminal terminal, String... args) {
         CommandLine cl = commandLine();
         try {
             cl.parseArgs(args);
@@ -151,28 +172,32 @@ final class Flags {
         if (value(spec, "--list-ops")) {
             return new Invocation.Print(OpTable.text());
         }
-        long maxElements = value(spec, "--max-elements");
+        List<String> files = spec.positionalParameters().get(0).getValue();
+        return new Invocation.Run(options(terminal, files == null ? List.of() : files, value(spec, "--format"),
+                value(spec, "--with-filename"), onError(spec), value(spec, "--max-elements"), value(spec, "--unbuffered"),
+                value(spec, "--debug"), value(spec, "--digits"), value(spec, "--color"), value(spec, "--no-progress"),
+                value(spec, "--source"), value(spec, "--jobs")));
+    }
+
+    /** Checks the values given and resolves them, with the terminal, into a run's options. */
+    private static Options options(Terminal terminal, List<String> files, Format format, boolean withSource,
+            OnError onError, long maxElements, boolean unbuffered, boolean debug, int digits, Color mode,
+            boolean noProgress, String stdinName, int jobs) {
         if (maxElements < 1 || maxElements > MAX_ELEMENTS_CAP) {
             throw new StrompyError(ErrorType.USAGE,
                     "--max-elements must be between 1 and " + MAX_ELEMENTS_CAP + ", got " + maxElements);
         }
-        int digits = value(spec, "--digits");
         if (digits < 1 || digits > 17) {
             throw new StrompyError(ErrorType.USAGE, "--digits must be between 1 and 17, got " + digits);
         }
-        Color mode = value(spec, "--color");
-        boolean color = mode == Color.ALWAYS || (mode == Color.AUTO && terminal.stdoutIsTerminal() && !terminal.noColor());
-        List<String> files = spec.positionalParameters().get(0).getValue();
-        List<String> sources = files == null || files.isEmpty() ? List.of("-") : files;
-        boolean progress = !(Boolean) value(spec, "--no-progress") && terminal.stderrIsTerminal();
-        int jobs = value(spec, "--jobs");
         if (jobs < 0 || jobs > MAX_JOBS) {
             throw new StrompyError(ErrorType.USAGE, "--jobs must be between 1 and " + MAX_JOBS + ", got " + jobs);
         }
-        return new Invocation.Run(new Options(sources, value(spec, "--format"), value(spec, "--with-filename"),
-                onError(spec), maxElements, value(spec, "--unbuffered"), value(spec, "--debug"),
-                digits, color, progress, terminal, value(spec, "--source"),
-                jobs == 0 ? Runtime.getRuntime().availableProcessors() : jobs));
+        boolean color = mode == Color.ALWAYS || (mode == Color.AUTO && terminal.stdoutIsTerminal() && !terminal.noColor());
+        List<String> sources = files.isEmpty() ? List.of("-") : files;
+        boolean progress = !noProgress && terminal.stderrIsTerminal();
+        return new Options(sources, format, withSource, onError, maxElements, unbuffered, debug, digits, color, progress,
+                terminal, stdinName, jobs == 0 ? Runtime.getRuntime().availableProcessors() : jobs);
     }
 
     /** --on-error, where -k stands for continue unless record was asked for. */
@@ -209,11 +234,16 @@ final class Flags {
                 + System.getProperty("java.vendor") + ")\n";
     }
 
+    /** An enum constant as users type it: lower case. */
+    private static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
     /** An enum's constants as users type them: lower case. */
     private static List<String> names(Enum<?>[] values) {
         List<String> names = new ArrayList<>();
         for (Enum<?> v : values) {
-            names.add(v.name().toLowerCase(Locale.ROOT));
+            names.add(name(v));
         }
         return names;
     }

@@ -29,6 +29,26 @@ class FlagsTest {
         assertFalse(o.keepGoing() || o.withSource() || o.unbuffered() || o.debug() || o.color() || o.progress());
     }
 
+    /** File names alone skip picocli's model, and must come out as picocli would make them. */
+    @Test
+    void fileNamesAloneResolveAsPicocliResolvesThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String[][] lines = {{}, {"-"}, {"op.json"}, {"a.json", "-", "b c.json", "a=b", "ä.json", "x-y", "-"},
+            {"data/part-00001"}, {"file@host", "..", "."}};
+        for (Terminal t : List.of(Terminal.NONE, TTY, TTY_NO_COLOR)) {
+            for (String[] args : lines) {
+                assertEquals(((Invocation.Run) Flags.parseOptions(t, args)).options(), options(t, args), String.join(" ", args));
+            }
+        }
+        // Anything else is picocli's: an option, an @-file.
+        assertEquals(Format.TABLE, options(Terminal.NONE, "a.json", "--format=table").format());
+        assertEquals(List.of("a.json", "b.json"), options(Terminal.NONE, "a.json", "-H", "b.json").sources());
+        java.nio.file.Path args = java.nio.file.Files.writeString(dir.resolve("args"), "--format=table\nx.json\n");
+        Options expanded = options(Terminal.NONE, "@" + args);
+        assertEquals(Format.TABLE, expanded.format());
+        assertEquals(List.of("x.json"), expanded.sources());
+    }
+
     @Test
     void colourFollowsTheTerminalNoColorAndTheFlag() {
         assertTrue(options(TTY).color());
