@@ -64,6 +64,37 @@ class LineScannerTest {
         return parts.stream().map(p -> p.replaceAll(" at [0-9]+:[0-9]+$", "").replaceAll("-:[0-9]+:[0-9]+: ", "")).toList();
     }
 
+    /**
+     * Every byte value after runs of 1 to 19 digits, in an integer part and in a fraction, reads
+     * as Jackson reads it (an 'e', a letter, a byte above 127 or a control character ends the run
+     * exactly there), and the numbers the scanner takes are read the fast way.
+     */
+    @Test
+    void everyByteAfterARunOfDigitsReadsAsJacksonReadsIt() {
+        for (int k = 1; k <= 19; k++) {
+            String digits = "9876543210123456789".substring(0, k);
+            for (int b = 0; b < 256; b++) {
+                for (String number : new String[] {digits, "7." + digits, "0.00" + digits}) {
+                    java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+                    line.writeBytes(("{\"lhs\": [[" + " ".repeat(b % 8) + number).getBytes(StandardCharsets.US_ASCII));
+                    line.write(b);
+                    line.writeBytes(", 5]], \"op\": []}\n{\"lhs\": [[1]], \"op\": []}\n".getBytes(StandardCharsets.US_ASCII));
+                    byte[] bytes = line.toByteArray();
+                    List<String> jackson = RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), false);
+                    assertEquals(jackson, RandomItems.decode(bytes, bytes.length, Limits.DEFAULT.maxElements(), true),
+                            () -> new String(bytes, StandardCharsets.ISO_8859_1));
+                    if (b == ' ' || b == '\t') {
+                        // A number the scanner takes (at most 15 significant digits): both lines
+                        // go the fast way; otherwise the second.
+                        boolean takes = number.replace(".", "").replaceFirst("^0+", "").length() <= 15;
+                        assertEquals(takes ? 2 : 1, fastItems(bytes),
+                                () -> new String(bytes, StandardCharsets.ISO_8859_1));
+                    }
+                }
+            }
+        }
+    }
+
     /** A line longer than the scanner takes streams through Jackson: its parts are never all held at once. */
     @Test
     void aVeryLongLineGoesToJackson() {
