@@ -52,6 +52,8 @@ final class LineScanner {
     private long line;
     private int lineStart;
     /** A declined line: thrown from deep inside, caught once per line. */
+    /** 10^15: a mantissa below it has at most 15 significant digits, and is exact as a double. */
+    private static final long MAX_MANTISSA = 1_000_000_000_000_000L;
     private static final RuntimeException DECLINE = new RuntimeException("declined", null, false, false) {
         private static final long serialVersionUID = 1L;
     };
@@ -273,46 +275,48 @@ final class LineScanner {
      * exponent: the exact mantissa over an exact power of ten, as {@link Decimals} reads it.
      */
     private double number() {
-        int start = pos;
-        boolean negative = peek() == '-';
+        // Locals rather than fields, so that this stays small enough to be inlined where it is
+        // called, once per number.
+        byte[] in = this.in;
+        int end = this.end;
+        int p = pos;
+        boolean negative = p < end && in[p] == '-';
         if (negative) {
-            pos++;
+            p++;
         }
+        int first = p;
         long mantissa = 0;
-        int digits = 0;
-        byte b = peek();
-        if (b == '0') {
-            pos++;
-        } else if (b >= '1' && b <= '9') {
-            while (pos < end && (b = in[pos]) >= '0' && b <= '9') {
-                mantissa = mantissa * 10 + (b - '0');
-                digits++;
-                pos++;
-            }
+        if (p < end && in[p] == '0') {
+            p++;
         } else {
-            throw DECLINE;
+            int d;
+            while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                p++;
+            }
+            if (p == first) {
+                throw DECLINE;
+            }
         }
         int fraction = 0;
-        if (pos < end && in[pos] == '.') {
-            pos++;
-            while (pos < end && (b = in[pos]) >= '0' && b <= '9') {
-                if (digits > 0 || b != '0') {
-                    digits++;
-                }
-                mantissa = mantissa * 10 + (b - '0');
-                fraction++;
-                pos++;
+        if (p < end && in[p] == '.') {
+            int point = ++p;
+            int d;
+            while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
+                mantissa = mantissa * 10 + d;
+                p++;
             }
+            fraction = p - point;
             if (fraction == 0) {
                 throw DECLINE;
             }
         }
-        if (pos < end && ((b = in[pos]) == 'e' || b == 'E')) {
+        // No exponent; at most 18 digits (no overflow), of which at most 15 significant.
+        int digits = p - first - (fraction > 0 ? 1 : 0);
+        if ((p < end && (in[p] | 0x20) == 'e') || digits > 18 || mantissa >= MAX_MANTISSA) {
             throw DECLINE;
         }
-        if (digits > 15 || fraction > 22 || pos - start > 40) {
-            throw DECLINE;
-        }
+        pos = p;
         double v = fraction > 0 ? mantissa / Decimals.POWERS_OF_TEN[fraction] : (double) mantissa;
         return negative ? -v : v;
     }
