@@ -191,13 +191,13 @@ final class LineScanner {
             }
             pos++;
         }
-        String name = new String(in, start, pos - start, java.nio.charset.StandardCharsets.ISO_8859_1);
-        pos++;
-        try {
-            return OpCode.lookup(name);
-        } catch (StrompyError e) {
+        OpCode op = CodeTable.find(in, start, pos);
+        if (op == null) {
+            // An unknown code: Jackson's path reports it.
             throw DECLINE;
         }
+        pos++;
+        return op;
     }
 
     /** A matrix, its first byte ('[' or '{') next. */
