@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,45 @@ class ProcessIT {
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "nothing left in the working directory");
         }
+    }
+
+    /**
+     * The launcher keeps one class-data archive per JDK, named after the JDK a linked java
+     * (/usr/bin/java) leads to; and a newer JDK (22 and later, where loading the SIGQUIT helper
+     * would warn) prints nothing on stderr. The second half is skipped where no such JDK is
+     * installed under /usr/lib/jvm.
+     */
+    @Test
+    void eachJdkHasItsOwnArchiveAndANewerOneRunsQuietly(@TempDir Path dir) throws Exception {
+        Path root = installation(dir);
+        if (Files.exists(QUIT_HELPER)) {
+            Files.createDirectories(root.resolve("target/native"));
+            Files.copy(QUIT_HELPER, root.resolve("target/native").resolve(QUIT_HELPER.getFileName()));
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        Path links = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("java"), java);
+        String launcher = "'" + root.resolve("bin/strompy") + "' '" + root.resolve("op.json") + "'";
+        Result linked = sh("unset JAVA_HOME; PATH='" + links + "':$PATH " + launcher);
+        assertEquals("[[1586.0]]\n", linked.out(), linked.err());
+        String jdk = java.getParent().getParent().getFileName().toString();
+        assertTrue(Files.exists(root.resolve("target/strompy-" + jdk + ".jsa")), "archive named after " + jdk);
+        Path newer = null;
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : jdks.toList()) {
+                Path release = home.resolve("release");
+                if (Files.exists(release) && Files.readString(release).matches("(?s).*JAVA_VERSION=\"(2[2-9]|[3-9][0-9]).*")) {
+                    newer = home;
+                }
+            }
+        } catch (IOException e) {
+            // no /usr/lib/jvm
+        }
+        Assumptions.assumeTrue(newer != null, "no JDK 22 or later under /usr/lib/jvm");
+        Result r = sh("JAVA_HOME='" + newer + "' " + launcher);
+        assertEquals("[[1586.0]]\n", r.out());
+        assertEquals("", r.err(), "nothing on stderr under " + newer);
+        assertTrue(Files.exists(root.resolve("target/strompy-" + newer.toRealPath().getFileName() + ".jsa")));
     }
 
     @Test
