@@ -20,7 +20,9 @@ final class JacksonErrors {
             // The non-blocking parser names only its internal state here.
             message = "Unexpected end-of-input";
         } else if (e instanceof StreamConstraintsException) {
-            message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")");
+            // Without the length read so far, which depends on how the input was cut.
+            message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")")
+                    .replaceFirst(" length \\([0-9]+\\) exceeds", " length exceeds");
         }
         return new StrompyError(ErrorType.SYNTAX, tidy(message), e);
     }

@@ -11,6 +11,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -588,6 +589,10 @@ final class JsonCursor implements AutoCloseable {
 
     private StrompyError translate(JacksonException e) {
         TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        if (e instanceof StreamConstraintsException) {
+            // Where the overlong token starts: where its reading stopped depends on the chunks fed.
+            loc = parser.currentTokenLocation();
+        }
         return at(JacksonErrors.syntax(e), loc);
     }
 

@@ -340,6 +340,20 @@ class ItemDecoderTest {
         d.feed(b, 0, b.length);
     }
 
+    /** An overlong string is reported where it starts, in the same words, however the input was cut. */
+    @ParameterizedTest
+    @EnumSource(value = Chunking.class, names = {"WHOLE", "RANDOM_0_128"})
+    void anOverlongStringIsPlacedAtItsStartWhateverTheChunks(Chunking feed) {
+        // Longer than a line the scanner holds, so that the parser reads it as it comes.
+        String json = "{\"lhs\": [[1]], \"op\": [{\"code\": \"" + "x".repeat(LineScanner.MAX_LINE + 100) + "\"}]}\n"
+                + "{\"lhs\": [[2]], \"op\": []}\n";
+        List<String> got = readAll(feed, json);
+        assertEquals(2, got.size(), got.toString());
+        assertEquals("! syntax: -:1:32: item 0, op 0: input exceeds a parser limit: String value length exceeds the maximum"
+                + " allowed (" + JsonCursor.MAX_STRING + ")", got.get(0));
+        assertEquals("[[2.0]]", got.get(1));
+    }
+
     @ParameterizedTest
     @EnumSource(Chunking.class)
     void skipItemRecoversAfterAFailedItem(Chunking feed) {
