@@ -67,27 +67,25 @@ public final class Fold {
      * any item.
      */
     private boolean drop(Part part) {
-        long item;
-        boolean last = true;
-        if (part instanceof Part.Failure failure) {
-            item = failure.error().item();
-            if (failure.error().type() == ErrorType.SYNTAX) {
-                dropping = -1;
-                return false;
-            }
-        } else if (part instanceof Part.End end) {
-            item = end.item();
-        } else {
-            item = part instanceof Part.Lhs lhs ? lhs.item() : ((Part.Step) part).item();
-            last = false;
-        }
-        if (item != dropping) {
+        boolean syntax = part instanceof Part.Failure f && f.error().type() == ErrorType.SYNTAX;
+        if (syntax || itemOf(part) != dropping) {
             dropping = -1;
             return false;
         }
-        if (last) {
+        if (part instanceof Part.End || part instanceof Part.Failure) {
             dropping = -1;
         }
         return true;
+    }
+
+    private static long itemOf(Part part) {
+        if (part instanceof Part.Lhs lhs) {
+            return lhs.item();
+        } else if (part instanceof Part.Step step) {
+            return step.item();
+        } else if (part instanceof Part.End end) {
+            return end.item();
+        }
+        return ((Part.Failure) part).error().item();
     }
 }

@@ -10,6 +10,9 @@ import org.ejml.dense.row.NormOps_DDRM;
 
 /** Ops that combine two matrices into a product, or a product-like number. */
 final class Products {
+    /** The largest right operand {@link #multiply} copies (8 MB); a larger one goes to EJML. */
+    private static final int MAX_COPIED = 1 << 20;
+
     private Products() {
     }
 
@@ -60,9 +63,6 @@ final class Products {
         }
         return out;
     }
-
-    /** The largest right operand {@link #multiply} copies (8 MB); a larger one goes to EJML. */
-    private static final int MAX_COPIED = 1 << 20;
 
     /**
      * C = A·B with the sums of EJML's {@code mult_reorder} (what {@code CommonOps_DDRM.mult} uses
