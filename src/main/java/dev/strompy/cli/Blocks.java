@@ -60,6 +60,9 @@ final class Blocks implements AutoCloseable {
     private final Limits limits;
     private final int jobs;
     private final ExecutorService pool;
+    private final Runnable beforeWait;
+    /** The cutter stopped, before a block was complete, to hand on the results in flight first. */
+    private boolean waiting;
     private final ArrayDeque<Pending> inFlight = new ArrayDeque<>();
     // The cutter: bytes read past the last block's end, and the counts before the next block.
     private byte[] carry = new byte[0];
@@ -93,19 +96,51 @@ final class Blocks implements AutoCloseable {
 
     /** Whether a file of {@code size} bytes (-1: not a regular file) is worth cutting into blocks. */
     static boolean pays(long fileSize, int jobs) {
-        return jobs > 1 && fileSize >= Long.getLong("strompy.blocks.from", SMALLEST);
+        return jobs > 1 && fileSize >= smallest();
     }
 
-    Blocks(InputStream in, String name, Limits limits, int jobs) {
+    /**
+     * @param beforeWait run before a read that would wait for input (everything handed on so far
+     *     is then written out)
+     */
+    Blocks(InputStream in, String name, Limits limits, int jobs, Runnable beforeWait) {
         this.in = in;
         this.name = name;
         this.limits = limits;
         this.jobs = jobs;
+        this.beforeWait = beforeWait;
         this.pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "strompy-decode");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Blocks for the rest of a source that {@code decoder} has read on this thread so far, up to
+     * a line start between items ({@link ItemDecoder#cleanEnd()} is not -1, every part taken).
+     * The bytes read after that point, {@code rest}, come first.
+     */
+    static Blocks takeOver(InputStream in, String name, Limits limits, int jobs, Runnable beforeWait,
+            ItemDecoder decoder, Fold fold, byte[] rest) {
+        Blocks b = new Blocks(in, name, limits, jobs, beforeWait);
+        b.current = decoder;
+        b.fold = fold;
+        b.carry = rest;
+        b.carryLength = rest.length;
+        b.index = 1;
+        b.lines = decoder.cleanEnd();
+        b.items = decoder.nextItem();
+        b.array = decoder.inArray();
+        return b;
+    }
+
+    /**
+     * The smallest input cut into blocks: a file of this size, or a stream (a pipe) once this much
+     * of it has come through one decoder, faster than that decoder reads it.
+     */
+    static long smallest() {
+        return Long.getLong("strompy.blocks.from", SMALLEST);
     }
 
     /**
@@ -116,7 +151,8 @@ final class Blocks implements AutoCloseable {
      */
     boolean run(Predicate<ItemResult> take) throws IOException, InterruptedException {
         while (true) {
-            while (inFlight.size() < 2 * jobs && !inputEnded && !tooLong) {
+            waiting = false;
+            while (inFlight.size() < 2 * jobs && !inputEnded && !tooLong && !waiting) {
                 Block b = cut();
                 if (b != null) {
                     inFlight.add(new Pending(b, pool.submit(() -> decode(b))));
@@ -229,6 +265,20 @@ final class Blocks implements AutoCloseable {
         int end = 0;
         while (end == 0) {
             while (length < buf.length) {
+                if (!available()) {
+                    // A producer that is not keeping up: cut what has come, or hand on what is
+                    // in flight before waiting for the rest of a line.
+                    if (length > carryLength && lastCut(buf, length) > 0) {
+                        break;
+                    }
+                    if (!inFlight.isEmpty()) {
+                        carry = buf;
+                        carryLength = length;
+                        waiting = true;
+                        return null;
+                    }
+                    beforeWait.run();
+                }
                 int n = in.read(buf, length, buf.length - length);
                 if (n < 0) {
                     inputEnded = true;
@@ -291,6 +341,15 @@ final class Blocks implements AutoCloseable {
             end--;
         }
         return 0;
+    }
+
+    /** Whether bytes are waiting to be read (a stream that cannot say is read anyway). */
+    private boolean available() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean isBlank(byte b) {

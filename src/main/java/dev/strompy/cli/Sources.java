@@ -2,10 +2,12 @@ package dev.strompy.cli;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -53,16 +55,31 @@ final class Sources {
         }
     }
 
-    /** The size of a regular file, or -1 for stdin, a pipe or a device. */
-    static long size(String name) {
+    /**
+     * The bytes left to read of a regular file, or -1 for a pipe, a device or a stream given
+     * some other way. stdin counts as a file when the process's stdin is one ({@code < file}).
+     */
+    static long size(String name, InputStream stdin) {
         if (name.equals("-")) {
-            return -1;
+            return stdin instanceof FileInputStream f ? stdinSize(f) : -1;
         }
         try {
             Path p = Path.of(name);
             return Files.isRegularFile(p) ? Files.size(p) : -1;
         } catch (java.io.IOException | RuntimeException e) {
             // also InvalidPathException: open() reports that name
+            return -1;
+        }
+    }
+
+    private static long stdinSize(FileInputStream stdin) {
+        try {
+            if (stdin.getFD() != FileDescriptor.in || !Files.isRegularFile(Path.of("/dev/stdin"))) {
+                return -1;
+            }
+            FileChannel channel = stdin.getChannel();
+            return Math.max(0, channel.size() - channel.position());
+        } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
     }

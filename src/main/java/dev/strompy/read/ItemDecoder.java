@@ -623,6 +623,11 @@ public final class ItemDecoder implements Part.Source, AutoCloseable {
         return in.lineAfterBoundary(commaPending);
     }
 
+    /** Whether the source is one array of items (as far as the decoder has read). */
+    public boolean inArray() {
+        return layout == Layout.ARRAY;
+    }
+
     /** The number the next item gets. */
     public long nextItem() {
         return nextIndex;

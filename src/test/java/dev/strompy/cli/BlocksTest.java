@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ class BlocksTest {
     static void normalBlocks() {
         if (RUNS.get() >= 100) {
             assertTrue(WORKERS.get() > 500, WORKERS + " blocks' results came from workers");
+            assertTrue(STREAM_WORKERS.get() > 300, STREAM_WORKERS + " blocks' results of streams came from workers");
         }
         System.clearProperty("strompy.blocks.from");
         System.clearProperty("strompy.block");
@@ -64,6 +66,42 @@ class BlocksTest {
         assertEquals(one.out(), four.out(), what);
         assertEquals(one.err(), four.err(), what);
         assertEquals(one.exit(), four.exit(), what);
+    }
+
+    /**
+     * A stream (a pipe) that comes faster than one decoder reads it is taken over by blocks part
+     * way, from where that decoder stands: the same output as one thread. stdin here hands out
+     * a few dozen bytes per read and has more waiting, as a fast producer's pipe does.
+     */
+    @RepeatedTest(150)
+    void aFastStreamTakenOverByBlocksGivesWhatOneThreadGives(RepetitionInfo repetition) {
+        Random random = new Random(-repetition.getCurrentRepetition());
+        String input = input(random);
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        int piece = 8 + random.nextInt(200);
+        System.setProperty("strompy.block", Integer.toString(16 + random.nextInt(300)));
+        String[] modes = {"--on-error=stop", "--on-error=continue", "--on-error=record"};
+        String mode = modes[random.nextInt(modes.length)];
+        Run one = Run.of(new java.io.ByteArrayInputStream(bytes), new java.io.ByteArrayOutputStream(), "-j", "1", mode);
+        long before = Blocks.fromWorkers();
+        Run four = Run.of(inPieces(bytes, piece), new java.io.ByteArrayOutputStream(), "-j", "4", mode);
+        STREAM_WORKERS.addAndGet(Blocks.fromWorkers() - before);
+        String what = mode + " in reads of " + piece + ", blocks of " + System.getProperty("strompy.block") + ":\n" + input;
+        assertEquals(one.out(), four.out(), what);
+        assertEquals(one.err(), four.err(), what);
+        assertEquals(one.exit(), four.exit(), what);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong STREAM_WORKERS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** At most {@code piece} bytes a read, the rest available. */
+    private static InputStream inPieces(byte[] bytes, int piece) {
+        return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, piece));
+            }
+        };
     }
 
     /** Clean NDJSON, and an array with an item on each line, are really decoded on several threads. */

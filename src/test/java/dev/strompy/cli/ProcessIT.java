@@ -330,16 +330,38 @@ class ProcessIT {
     @ParameterizedTest
     @ValueSource(strings = {"jsonl", "json", "table"})
     void aPausingProducerGetsEachResultBeforeSendingTheNext(String format) throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", JAR, "--format", format)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        pausingProducer(format, false);
+    }
+
+    /**
+     * The same after a burst of 300 KB, which blocks take over (cut from the first byte on here)
+     * since it comes faster than one decoder reads it: the blocks still hand on each result of
+     * a producer that then pauses.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jsonl", "table"})
+    void aProducerThatPausesAfterABurstGetsEachResultToo(String format) throws Exception {
+        pausingProducer(format, true);
+    }
+
+    private static void pausingProducer(String format, boolean burst) throws Exception {
+        Process p = new ProcessBuilder("java", "-Dstrompy.blocks.from=0", "-Dstrompy.block=4096", "-jar", JAR, "-j", "4",
+                "--format", format).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder seen = new StringBuilder();
         InputStream stdout = p.getInputStream();
         try (OutputStream stdin = p.getOutputStream()) {
+            if (burst) {
+                byte[] item = "{\"lhs\":[[0.5]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}\n".getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 6000; i++) {
+                    stdin.write(item);
+                }
+                stdin.flush();
+            }
             for (int i = 1; i <= 3; i++) {
                 stdin.write(("{\"lhs\":[[" + i + "]],\"op\":[{\"code\":\"scale\",\"rhs\":10}]}\n").getBytes(StandardCharsets.UTF_8));
                 stdin.flush();
                 String want = switch (format) {
-                    case "table" -> "# item " + (i - 1) + " (1x1)\n" + (i * 10) + ".\n";
+                    case "table" -> "# item " + (i - 1 + (burst ? 6000 : 0)) + " (1x1)\n" + (i * 10) + ".\n";
                     default -> "[[" + (i * 10) + ".0]]";
                 };
                 // Read whatever arrives until this item's result is there; input stays open meanwhile.
