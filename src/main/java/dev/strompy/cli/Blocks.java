@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
- * A large file decoded on several threads: cut into blocks at line ends, each block decoded and
+ * A large input decoded on several threads: cut into blocks at line ends, each block decoded and
  * evaluated by a worker with a decoder of its own, results handed on in input order.
  *
  * <p>A worker's decoder starts its block as a fresh sequence of items, numbered and positioned
@@ -35,6 +35,11 @@ import java.util.function.Predicate;
  *
  * <p>At most two blocks per worker are in flight. A line longer than a block ends the cutting:
  * the rest of the file is streamed through one decoder, in the memory of its largest matrix.
+ *
+ * <p>A stream may be taken over part way ({@link #takeOver}): the decoder that has read it so far
+ * is then the decoder before the first block. When the stream has no bytes waiting, the cutter
+ * cuts what has come rather than wait to fill a block, and hands on the results in flight before
+ * it waits, so a slow producer sees each result at once.
  */
 final class Blocks implements AutoCloseable {
     /**
