@@ -102,7 +102,7 @@ final class Flags {
                 + " (default: ${DEFAULT-VALUE}), e.g. a file and partition when another program feeds strompy.",
                 "--source").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
-        spec.addOption(valued(int.class, "N", "0", "Threads that decode a large file, in blocks, results in input"
+        spec.addOption(valued(int.class, "N", "0", "Threads that decode a large input, in blocks, results in input"
                 + " order (default: one per processor; 1: one thread).", "-j", "--jobs").build());
         spec.addOption(valued(int.class, "N", Integer.toString(DIGITS),
                 "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).", "--digits").build());

@@ -19,7 +19,7 @@ import java.util.List;
  *     the terminal)
  * @param terminal the process's terminal, for the progress bar's width
  * @param stdinName the name stdin goes by in messages and records ({@code -} unless given)
- * @param jobs how many threads decode a large file (1: the main thread alone)
+ * @param jobs how many threads decode a large input (1: the main thread alone)
  */
 public record Options(
         List<String> sources,
