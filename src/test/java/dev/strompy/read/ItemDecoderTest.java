@@ -356,7 +356,7 @@ class ItemDecoderTest {
 
     @ParameterizedTest
     @EnumSource(Chunking.class)
-    void skipItemRecoversAfterAFailedItem(Chunking feed) {
+    void readingGoesOnPastAnItemThatCannotBeRead(Chunking feed) {
         String json = "[{\"lhs\":[[1]],\"op\":[{\"code\":\"nope\",\"rhs\":[[1,[2]]]},{\"x\":{\"y\":[]}}]},{\"lhs\":[[5]],\"op\":[]}]";
         List<String> got = readAll(feed, json);
         assertEquals(2, got.size(), got.toString());
