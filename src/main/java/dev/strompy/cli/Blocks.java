@@ -270,7 +270,7 @@ final class Blocks implements AutoCloseable {
         int end = 0;
         while (end == 0) {
             while (length < buf.length) {
-                if (!available()) {
+                if (!Sources.bytesWaiting(in)) {
                     // A producer that is not keeping up: cut what has come, or hand on what is
                     // in flight before waiting for the rest of a line.
                     if (length > carryLength && lastCut(buf, length) > 0) {
@@ -346,15 +346,6 @@ final class Blocks implements AutoCloseable {
             end--;
         }
         return 0;
-    }
-
-    /** Whether bytes are waiting to be read (a stream that cannot say is read anyway). */
-    private boolean available() {
-        try {
-            return in.available() > 0;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     private static boolean isBlank(byte b) {

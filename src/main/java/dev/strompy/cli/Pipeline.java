@@ -157,7 +157,7 @@ public final class Pipeline {
                 }
                 int n;
                 try {
-                    if (in.available() <= 0) {
+                    if (!Sources.bytesWaiting(in)) {
                         writer.syncIfPossible();
                     }
                     n = in.read(chunk);
@@ -170,7 +170,7 @@ public final class Pipeline {
                 }
                 fed += n;
                 int cut = mayCut && fed >= Blocks.smallest() ? lastNewline(n) : 0;
-                if (cut > 0 && available(in)) {
+                if (cut > 0 && Sources.bytesWaiting(in)) {
                     items.feed(chunk, 0, cut);
                     rest = Arrays.copyOfRange(chunk, cut, n);
                 } else {
@@ -191,15 +191,6 @@ public final class Pipeline {
             i--;
         }
         return i;
-    }
-
-    /** Whether bytes are waiting: the producer is ahead of the decoder. */
-    private static boolean available(InputStream in) {
-        try {
-            return in.available() > 0;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static StrompyError readError(IOException e, String name) {

@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class Sources {
         try {
             Path p = Path.of(name);
             return Files.isRegularFile(p) ? Files.size(p) : -1;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // also InvalidPathException: open() reports that name
             return -1;
         }
@@ -79,8 +80,20 @@ final class Sources {
             }
             FileChannel channel = stdin.getChannel();
             return Math.max(0, channel.size() - channel.position());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * Whether bytes are waiting to be read, so that a read would not wait for the producer. A
+     * stream that cannot say counts as having some: the read then reports what is wrong.
+     */
+    static boolean bytesWaiting(InputStream in) {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true;
         }
     }
 
@@ -88,7 +101,7 @@ final class Sources {
     static void close(InputStream in) {
         try {
             in.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // nothing to do: everything it held has been read
         }
     }
