@@ -36,6 +36,24 @@ public final class Outcome {
         return result == null ? null : result.toRows();
     }
 
+    /** {@return the number of rows of the result; 0 when the item failed} */
+    public int rows() {
+        return result == null ? 0 : result.rows();
+    }
+
+    /** {@return the number of columns of the result; 0 when the item failed} */
+    public int columns() {
+        return result == null ? 0 : result.cols();
+    }
+
+    /**
+     * {@return the result's entries row by row (row-major, as EJML's {@code DMatrixRMaj} holds
+     * them), a fresh copy, or null when the item failed}
+     */
+    public double[] values() {
+        return result == null ? null : result.data().clone();
+    }
+
     /** {@return why the item failed, with its place (source, line, column, item, op), or null} */
     public StrompyError error() {
         return error;

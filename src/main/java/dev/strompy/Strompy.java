@@ -2,7 +2,6 @@ package dev.strompy;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import dev.strompy.eval.Limits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,40 +45,53 @@ public final class Strompy {
      * @throws StrompyError from {@code hasNext()} at the first failed item
      */
     public static Iterator<double[][]> results(InputStream in) {
-        return new Iterator<>() {
-            private final StrompyDecoder decoder = new StrompyDecoder();
+        return results(in, new StrompyDecoder());
+    }
+
+    /**
+     * Lazily evaluates the items of {@code in} with a decoder of the caller's settings (its
+     * source name, limits, first item number, jobs): each {@code next()} reads as far as it needs
+     * for one more result.
+     *
+     * @param in read as raw UTF-8 bytes; not closed
+     * @param decoder new, not fed yet; closed at the end of the input or at the first failure
+     * @return the results, one per item, in order
+     * @throws StrompyError from {@code hasNext()} at the first failed item
+     */
+    public static Iterator<double[][]> results(InputStream in, StrompyDecoder decoder) {
+        Iterator<Outcome> outcomes = outcomes(decoder, new Feed() {
             private final byte[] chunk = new byte[CHUNK];
-            private double[][] next;
 
             @Override
-            public boolean hasNext() {
-                while (next == null && !decoder.isFinished()) {
-                    Outcome o = decoder.next();
-                    if (o != null && o.failed()) {
-                        decoder.close();
-                        throw o.error();
-                    } else if (o != null) {
-                        next = o.result();
-                    } else if (decoder.needsInput()) {
-                        read();
-                    }
-                }
-                return next != null;
-            }
-
-            private void read() {
+            public boolean more() {
                 int n;
                 try {
                     n = in.read(chunk);
                 } catch (IOException e) {
                     decoder.close();
-                    throw new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource("-");
+                    throw new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(decoder.source());
                 }
                 if (n < 0) {
-                    decoder.endOfInput();
-                } else {
-                    decoder.feed(chunk, 0, n);
+                    return false;
                 }
+                decoder.feed(chunk, 0, n);
+                return true;
+            }
+        });
+        return new Iterator<>() {
+            private double[][] next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && outcomes.hasNext()) {
+                    Outcome o = outcomes.next();
+                    if (o.failed()) {
+                        decoder.close();
+                        throw o.error();
+                    }
+                    next = o.result();
+                }
+                return next != null;
             }
 
             @Override
@@ -90,6 +102,52 @@ public final class Strompy {
                 double[][] rows = next;
                 next = null;
                 return rows;
+            }
+        };
+    }
+
+    /** Where a decoder's bytes come from, for {@link #outcomes}. */
+    private interface Feed {
+        /** Feeds the decoder more bytes; false at the end of the input. */
+        boolean more();
+    }
+
+    /**
+     * The outcomes of {@code decoder}, fed by {@code feed} whenever it wants bytes: the one loop
+     * of the blocking helpers. With more than one job it feeds while the threads have room, and
+     * waits for them only when they have none.
+     */
+    private static Iterator<Outcome> outcomes(StrompyDecoder decoder, Feed feed) {
+        return new Iterator<>() {
+            private Outcome next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !decoder.isFinished()) {
+                    next = decoder.next();
+                    if (next != null) {
+                        break;
+                    }
+                    if (!decoder.needsInput()) {
+                        next = decoder.take();
+                    } else if (!feed.more()) {
+                        decoder.endOfInput();
+                    }
+                }
+                if (next == null) {
+                    decoder.close();
+                }
+                return next != null;
+            }
+
+            @Override
+            public Outcome next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Outcome o = next;
+                next = null;
+                return o;
             }
         };
     }
@@ -167,35 +225,25 @@ public final class Strompy {
      * @return the outcomes, one per item, in the order of the lines
      */
     public static Iterator<Outcome> partition(Iterator<String> lines, String source, long firstItem) {
-        StrompyDecoder decoder = new StrompyDecoder(source, Limits.DEFAULT.maxElements(), firstItem);
-        return new Iterator<>() {
-            private Outcome next;
+        return partition(lines, StrompyDecoder.builder().source(source).firstItem(firstItem).build());
+    }
 
-            @Override
-            public boolean hasNext() {
-                while (next == null && !decoder.isFinished()) {
-                    next = decoder.next();
-                    if (next == null) {
-                        if (lines.hasNext()) {
-                            byte[] line = (lines.next() + "\n").getBytes(StandardCharsets.UTF_8);
-                            decoder.feed(line, 0, line.length);
-                        } else {
-                            decoder.endOfInput();
-                        }
-                    }
-                }
-                return next != null;
+    /**
+     * Evaluates a partition of NDJSON lines with a decoder of the caller's settings (its source
+     * name, limits, first item number, and jobs: the threads that evaluate the partition's items).
+     *
+     * @param lines the lines, each one item (blank lines are skipped); read as they are needed
+     * @param decoder new, not fed yet; closed once the lines are done
+     * @return the outcomes, one per item, in the order of the lines
+     */
+    public static Iterator<Outcome> partition(Iterator<String> lines, StrompyDecoder decoder) {
+        return outcomes(decoder, () -> {
+            if (!lines.hasNext()) {
+                return false;
             }
-
-            @Override
-            public Outcome next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Outcome o = next;
-                next = null;
-                return o;
-            }
-        };
+            byte[] line = (lines.next() + "\n").getBytes(StandardCharsets.UTF_8);
+            decoder.feed(line, 0, line.length);
+            return true;
+        });
     }
 }

@@ -40,7 +40,7 @@ class OpFixturesTest {
         List<String> expected = Files.readAllLines(DIR.resolve(name + ".expected.ndjson"), StandardCharsets.UTF_8);
         assertEquals(items.size(), expected.size());
         Set<OpCode> covered = EnumSet.noneOf(OpCode.class);
-        try (StrompyDecoder results = new StrompyDecoder(name, 1_000_000)) {
+        try (StrompyDecoder results = StrompyDecoder.builder().source(name).limits(Limits.DEFAULT.withMaxElements(1_000_000)).build()) {
             results.feed(ByteBuffer.wrap(Files.readAllBytes(DIR.resolve(name + ".ndjson"))));
             results.endOfInput();
             for (int i = 0; i < items.size(); i++) {

@@ -28,6 +28,12 @@ public final class Cli {
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr,
             Terminal terminal) {
+        return run(args, stdin, stdout, stderr, terminal, Parallelism.DEFAULT);
+    }
+
+    /** @param parallelism when and how a source is evaluated on several threads */
+    static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr, Terminal terminal,
+            Parallelism parallelism) {
         Output out = new Output(stdout, BUFFER_SIZE, terminal.stdoutIsPipe());
         Diagnostics diagnostics = new Diagnostics(stderr, Flags.debugRequested(args));
         try {
@@ -38,19 +44,19 @@ public final class Cli {
                 return 0;
             }
             Options options = ((Invocation.Run) invocation).options();
-            StrompyError first = new Pipeline(options, stdin, out, stderr, diagnostics).run();
-            return first == null ? 0 : first.type().exitCode();
+            StrompyError first = new Pipeline(options, stdin, out, stderr, diagnostics, parallelism).run();
+            return first == null ? 0 : ExitCodes.of(first.type());
         } catch (StrompyError e) {
             out.flushIfPossible();
             diagnostics.report(e);
-            return e.type().exitCode();
+            return ExitCodes.of(e.type());
         } catch (OutOfMemoryError e) {
             stderr.println("strompy: out of memory: raise the heap with JAVA_OPTS=-Xmx... or lower --max-elements");
-            return ErrorType.INTERNAL.exitCode();
+            return ExitCodes.of(ErrorType.INTERNAL);
         } catch (RuntimeException | StackOverflowError e) {
             out.flushIfPossible();
             diagnostics.reportInternal(e);
-            return ErrorType.INTERNAL.exitCode();
+            return ExitCodes.of(ErrorType.INTERNAL);
         }
     }
 }

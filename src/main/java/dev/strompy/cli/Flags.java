@@ -2,7 +2,7 @@ package dev.strompy.cli;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import dev.strompy.eval.Limits;
+import dev.strompy.Limits;
 import dev.strompy.write.Format;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,13 +124,13 @@ final class Flags {
         codes.put("0", "success");
         Map<Integer, List<ErrorType>> byCode = new LinkedHashMap<>();
         for (ErrorType t : ErrorType.values()) {
-            byCode.computeIfAbsent(t.exitCode(), k -> new ArrayList<>()).add(t);
+            byCode.computeIfAbsent(ExitCodes.of(t), k -> new ArrayList<>()).add(t);
         }
         byCode.forEach((code, types) -> {
             List<String> ids = new ArrayList<>();
             types.forEach(t -> ids.add(t.id()));
             codes.put(String.valueOf(code), types.size() == 1
-                    ? types.get(0).id() + ": " + types.get(0).examples()
+                    ? types.get(0).id() + ": " + ExitCodes.examples(types.get(0))
                     : "bad input: " + String.join(", ", ids));
         });
         return codes;

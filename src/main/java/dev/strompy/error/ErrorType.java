@@ -1,44 +1,39 @@
 package dev.strompy.error;
 
 /**
- * The kinds of failure, each with its exit code (sysexits.h where one fits).
- *
- * <p>The {@link #id()} is what keep-going error records and the README call the type.
+ * The kinds of failure. The {@link #id()} is what keep-going error records and the README call
+ * the type; what each means for a process's exit status is the command line's business.
  */
 public enum ErrorType {
     /** Unknown option or bad option value. */
-    USAGE("usage", 64, "unknown option, bad option value"),
+    USAGE("usage"),
     /** Malformed JSON, invalid UTF-8, nesting too deep. */
-    SYNTAX("syntax", 65, "malformed JSON, invalid UTF-8, nesting too deep"),
+    SYNTAX("syntax"),
     /** Missing, unknown or duplicate key; wrong type; bad {@code n}; ragged rows. */
-    SCHEMA("schema", 65, "missing/unknown/duplicate key, wrong type, bad n, ragged rows"),
+    SCHEMA("schema"),
     /** Unknown op code, missing or unexpected {@code rhs}. */
-    OP("op", 65, "unknown code, missing or unexpected rhs"),
+    OP("op"),
     /** Dimensions that do not fit the op. */
-    SHAPE("shape", 65, "dimensions don't fit the op"),
+    SHAPE("shape"),
     /** Singular, not positive definite, non-finite result, no convergence. */
-    NUMERIC("numeric", 65, "singular, not positive definite, non-finite result"),
+    NUMERIC("numeric"),
     /** A number literal outside double range. */
-    RANGE("range", 65, "number out of double range"),
-    /** A matrix over {@code --max-elements}. */
-    LIMIT("limit", 65, "matrix over --max-elements"),
+    RANGE("range"),
+    /** A matrix over the element limit. */
+    LIMIT("limit"),
     /** A file operand that is missing, unreadable or a directory. */
-    NO_INPUT("no_input", 66, "file missing, unreadable, a directory"),
+    NO_INPUT("no_input"),
     /** A bug in strompy: any unexpected exception. */
-    INTERNAL("internal", 70, "a bug: any unexpected exception"),
+    INTERNAL("internal"),
     /** A read error, or a write error on stdout (disk full, closed). */
-    IO("io", 74, "read error; write error on stdout"),
-    /** The reader of stdout went away; strompy stops at once and prints nothing. */
-    BROKEN_PIPE("broken_pipe", 141, "the reader of stdout went away");
+    IO("io"),
+    /** The reader of stdout went away. */
+    BROKEN_PIPE("broken_pipe");
 
     private final String id;
-    private final int exitCode;
-    private final String examples;
 
-    ErrorType(String id, int exitCode, String examples) {
+    ErrorType(String id) {
         this.id = id;
-        this.exitCode = exitCode;
-        this.examples = examples;
     }
 
     /** {@return the name used in error records and documentation, e.g. {@code "shape"}} */
@@ -46,13 +41,13 @@ public enum ErrorType {
         return id;
     }
 
-    /** {@return the process exit status for this type of failure} */
-    public int exitCode() {
-        return exitCode;
-    }
-
-    /** {@return a short list of what causes it, for {@code --help}} */
-    public String examples() {
-        return examples;
+    /**
+     * {@return whether an error of this type costs one item only: the decoder goes on with the
+     * next item of the same source} Not a syntax error (which ends a source that is one array),
+     * a read error, a missing input or a bug.
+     */
+    public boolean itemOnly() {
+        return this != SYNTAX && this != IO && this != INTERNAL && this != NO_INPUT && this != USAGE
+                && this != BROKEN_PIPE;
     }
 }

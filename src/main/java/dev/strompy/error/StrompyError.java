@@ -1,37 +1,38 @@
 package dev.strompy.error;
 
 /**
- * A failure with a type and, as far as known, a place.
+ * A failure with a type and, as far as known, a place: source, line, column, item, op.
  *
- * <p>The place is filled in as the error travels up: the evaluator knows the op, the reader
- * knows the source, line, column and item. Each {@code at…} method sets a field only if it is
- * still unset, so the innermost (most precise) layer wins. Fields left unset are left out of
+ * <p>Immutable. The place is filled in as the error travels up (the evaluator knows the op, the
+ * reader the line, column and item, the decoder the source): each {@code at…} method gives an
+ * error with that part of the place set, if it was still unset, so the innermost (most precise)
+ * layer wins; the error it is called on is not changed. Parts left unset are left out of
  * {@link #describe()}.
  */
 public final class StrompyError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** What kind of failure. */
     private final ErrorType type;
     /** The message alone. */
     private final String detail;
     /** The source name, or null. */
-    private String source;
+    private final String source;
     /** 1-based line, or -1. */
-    private long line = -1;
+    private final long line;
     /** 1-based column, or -1. */
-    private long column = -1;
+    private final long column;
     /** 0-based item index, or -1. */
-    private long item = -1;
+    private final long item;
     /** 0-based op index, or -1. */
-    private long op = -1;
+    private final long op;
     /** The op code, or null. */
-    private String code;
+    private final String code;
 
     /**
      * An error with no place yet.
      *
-     * @param type what kind of failure, which decides the exit status
+     * @param type what kind of failure
      * @param detail the message alone, without the place
      */
     public StrompyError(ErrorType type, String detail) {
@@ -41,7 +42,7 @@ public final class StrompyError extends RuntimeException {
     /**
      * An error with no place yet, caused by another.
      *
-     * @param type what kind of failure, which decides the exit status
+     * @param type what kind of failure
      * @param detail the message alone, without the place
      * @param cause what went wrong underneath, or null
      */
@@ -49,9 +50,28 @@ public final class StrompyError extends RuntimeException {
         super(detail, cause);
         this.type = type;
         this.detail = detail;
+        this.source = null;
+        this.line = -1;
+        this.column = -1;
+        this.item = -1;
+        this.op = -1;
+        this.code = null;
     }
 
-    /** {@return what kind of failure, which decides the exit status} */
+    /** A copy with another place: no stack trace of its own (the original's cause is kept). */
+    private StrompyError(StrompyError e, String source, long line, long column, long item, long op, String code) {
+        super(e.detail, e.getCause(), false, false);
+        this.type = e.type;
+        this.detail = e.detail;
+        this.source = source;
+        this.line = line;
+        this.column = column;
+        this.item = item;
+        this.op = op;
+        this.code = code;
+    }
+
+    /** {@return what kind of failure} */
     public ErrorType type() {
         return type;
     }
@@ -92,61 +112,48 @@ public final class StrompyError extends RuntimeException {
     }
 
     /**
-     * Sets the source name if not yet known.
+     * This error with its source name, unless it has one.
      *
      * @param name the source name
-     * @return this error
+     * @return this error if its source is known already, else a copy with it
      */
     public StrompyError atSource(String name) {
-        if (source == null) {
-            source = name;
-        }
-        return this;
+        return source != null || name == null ? this : new StrompyError(this, name, line, column, item, op, code);
     }
 
     /**
-     * Sets line and column if not yet known; non-positive values are ignored.
+     * This error with a line and column, unless it has them; a non-positive line is ignored.
      *
      * @param lineNr 1-based line
      * @param columnNr 1-based column
-     * @return this error
+     * @return this error if its position is known already, else a copy with it
      */
     public StrompyError atPosition(long lineNr, long columnNr) {
-        if (line < 0 && lineNr > 0) {
-            line = lineNr;
-            column = columnNr;
-        }
-        return this;
+        return line > 0 || lineNr <= 0 ? this : new StrompyError(this, source, lineNr, columnNr, item, op, code);
     }
 
     /**
-     * Sets the item index if not yet known.
+     * This error with an item index, unless it has one; a negative index is ignored.
      *
      * @param index 0-based item index
-     * @return this error
+     * @return this error if its item is known already, else a copy with it
      */
     public StrompyError atItem(long index) {
-        if (item < 0) {
-            item = index;
-        }
-        return this;
+        return item >= 0 || index < 0 ? this : new StrompyError(this, source, line, column, index, op, code);
     }
 
     /**
-     * Sets the op index (if {@code index >= 0}) and the code (if non-null), each if not yet known.
+     * This error with an op index (if {@code index >= 0}) and code (if non-null), each unless
+     * it has one.
      *
      * @param index 0-based op index within the item, or -1
      * @param opCode the op code, or null
-     * @return this error
+     * @return this error if both are known already or not given, else a copy with them
      */
     public StrompyError atOp(long index, String opCode) {
-        if (op < 0 && index >= 0) {
-            op = index;
-        }
-        if (code == null) {
-            code = opCode;
-        }
-        return this;
+        long newOp = op < 0 && index >= 0 ? index : op;
+        String newCode = code == null ? opCode : code;
+        return newOp == op && newCode == code ? this : new StrompyError(this, source, line, column, item, newOp, newCode);
     }
 
     /**

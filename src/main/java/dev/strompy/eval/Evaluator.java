@@ -11,14 +11,9 @@ import org.ejml.data.DMatrixRMaj;
 public final class Evaluator {
     private final Workspace workspace;
 
-    /** @param limits bounds the size of every result */
-    public Evaluator(Limits limits) {
-        this.workspace = new Workspace(limits.maxElements());
-    }
-
-    /** With the default limits. */
-    public Evaluator() {
-        this(Limits.DEFAULT);
+    /** @param maxElements the most entries a result may have */
+    public Evaluator(long maxElements) {
+        this.workspace = new Workspace(maxElements);
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.strompy.error.StrompyError;
  * @param source the source name, {@code -} for stdin
  * @param item 0-based index of the item in its source; -1 for an error outside any item
  * @param result the result, or null on failure
- * @param error the failure, or null on success
+ * @param error the failure, with its source, or null on success
  */
 public record ItemResult(String source, long item, Matrix result, StrompyError error) {
     public static ItemResult success(String source, long item, Matrix result) {
@@ -16,8 +16,8 @@ public record ItemResult(String source, long item, Matrix result, StrompyError e
     }
 
     public static ItemResult failure(String source, StrompyError error) {
-        error.atSource(source);
-        return new ItemResult(source, error.item(), null, error);
+        StrompyError placed = error.atSource(source);
+        return new ItemResult(source, placed.item(), null, placed);
     }
 
     public boolean failed() {

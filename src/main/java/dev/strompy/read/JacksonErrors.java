@@ -6,7 +6,6 @@ import dev.strompy.error.StrompyError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 /** Jackson's failures and tokens in strompy's words: the one place their texts are shaped. */
 final class JacksonErrors {
@@ -16,23 +15,25 @@ final class JacksonErrors {
     /** A parser failure as a syntax error, without a place yet. */
     static StrompyError syntax(JacksonException e) {
         String message = e.getOriginalMessage();
-        if (e instanceof UnexpectedEndOfInputException eof && eof.getTokenBeingDecoded() == JsonToken.NOT_AVAILABLE) {
-            // The non-blocking parser names only its internal state here.
-            message = "Unexpected end-of-input";
-        } else if (e instanceof StreamConstraintsException) {
-            // Without the length read so far, which depends on how the input was cut.
+        if (e instanceof StreamConstraintsException) {
+            // Without the length read so far, which is where reading stopped, not the length.
             message = "input exceeds a parser limit: " + message.replaceAll(", from `[^`]*`\\)", ")")
                     .replaceFirst(" length \\([0-9]+\\) exceeds", " length exceeds");
         }
         return new StrompyError(ErrorType.SYNTAX, tidy(message), e);
     }
 
-    /** Jackson's messages, without the parts that repeat what our location already says. */
+    /**
+     * Jackson's messages, without the parts that repeat what our location already says or that
+     * name its internals ("(for Array starting at [Source: REDACTED ...])", hints at its
+     * features).
+     */
     static String tidy(String message) {
         String m = message == null ? "malformed JSON" : message;
-        int marker = m.indexOf(" (start marker at");
-        if (marker >= 0) {
-            m = m.substring(0, marker);
+        int source = m.indexOf("[Source:");
+        if (source >= 0) {
+            int open = m.lastIndexOf(" (", source);
+            m = m.substring(0, open >= 0 ? open : source);
         }
         int hint = m.indexOf(": enable `");
         if (hint >= 0) {

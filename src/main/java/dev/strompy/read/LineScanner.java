@@ -7,90 +7,102 @@ import dev.strompy.eval.OpCode;
 import dev.strompy.eval.Operand;
 import dev.strompy.eval.Part;
 import dev.strompy.eval.Scalar;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A fast path for the common line of a sequence of items: one item on a line of its own, in the
- * usual shape ({@code {"lhs": MATRIX, "op": [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}},
- * a matrix as rows or as {@code {"d": [...], "n": COLS}}), read straight from the bytes.
+ * A fast path for the common item: {@code {"lhs": MATRIX, "op": [{"code": NAME, "rhs": MATRIX
+ * or NUMBER}, ...]}} in that key order, on one line, a matrix as rows or as
+ * {@code {"d": [...], "n": COLS}}, read straight from the bytes.
  *
- * <p>It only ever says yes or no: at anything it does not expect (another key order, an escape
- * or a non-ASCII byte in a string, a number with more than 15 significant digits or an exponent,
- * an unknown op, ragged rows, anything that would be an error) it declines the line, and the
- * line goes to Jackson, which reads it and is the only author of error messages. What it accepts
- * it reads as Jackson would: the same numbers (exactly rounded by {@link Decimals}), the same
- * op positions.
+ * <p>It only ever says yes or no: at anything it does not expect (another key order, a line
+ * break, an escape or a non-ASCII byte in a string, a number with more than 15 significant digits
+ * or an exponent, an unknown op, ragged rows, anything that would be an error) it declines, and
+ * the item goes to Jackson, which reads it and is the only author of error messages. What it
+ * accepts it reads as Jackson would: the same numbers (exactly rounded by {@link Decimals}), the
+ * same op positions. An item it accepts is valid JSON on one line, so the {@link Framer} would
+ * have cut it where the scanner stops.
  */
-final class LineScanner {
+public final class LineScanner {
+    /** {@link #scan}'s answer: the bytes ran out before the item ended. */
+    static final int MORE = -2;
+    /** {@link #scan}'s answer: not an item the scanner reads. */
+    static final int DECLINED = -1;
     private static final byte[] LHS = bytes("\"lhs\"");
     private static final byte[] OP = bytes("\"op\"");
     private static final byte[] CODE = bytes("\"code\"");
     private static final byte[] RHS = bytes("\"rhs\"");
     private static final byte[] D = bytes("\"d\"");
     private static final byte[] N = bytes("\"n\"");
-    /**
-     * Longer lines are left to Jackson, which streams them op by op: the scanner holds a whole
-     * line and all its parts at once.
-     */
-    static final int MAX_LINE = 4 << 20;
-    /** Lines with more ops, or more numbers in all, are left to Jackson too. */
+    /** Items with more ops, or more numbers in all, are left to Jackson. */
     private static final int MAX_OPS = 4096;
     private static final int MAX_ENTRIES = 1 << 20;
     /** Longer op codes are declined: no op code is this long. */
     private static final int MAX_CODE = 32;
+    /** 10^15: a mantissa below it has at most 15 significant digits, and is exact as a double. */
+    private static final long MAX_MANTISSA = 1_000_000_000_000_000L;
+
+    /** Why the scanner stops: thrown from deep inside, caught once per item. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int answer;
+
+        Stop(int answer) {
+            super(null, null, false, false);
+            this.answer = answer;
+        }
+    }
+
+    private static final Stop DECLINE = new Stop(DECLINED);
+    private static final Stop OUT = new Stop(MORE);
 
     private final long maxElements;
+    private final int maxLength;
     private double[] buffer = new double[64];
     private int size;
-    /** Numbers read on this line. */
+    /** Numbers read in this item. */
     private int entries;
     private byte[] in;
     private int pos;
     private int end;
+    /** Where the bytes fed end: running into {@link #end} before it is running out of bytes. */
+    private int fed;
     private long line;
-    private int lineStart;
-    /** A declined line: thrown from deep inside, caught once per line. */
-    /** 10^15: a mantissa below it has at most 15 significant digits, and is exact as a double. */
-    private static final long MAX_MANTISSA = 1_000_000_000_000_000L;
-    private static final RuntimeException DECLINE = new RuntimeException("declined", null, false, false) {
-        private static final long serialVersionUID = 1L;
-    };
+    private long firstColumn;
+    private int itemStart;
 
-    LineScanner(long maxElements) {
+    /**
+     * @param maxElements the most entries a matrix may have (a larger one is declined)
+     * @param maxLength the longest item read, in bytes (a longer one is declined)
+     */
+    public LineScanner(long maxElements, int maxLength) {
         this.maxElements = maxElements;
+        this.maxLength = maxLength;
     }
 
     /**
-     * Reads the line that starts at {@code from}, if it is blank or holds one item the fast path
-     * reads.
+     * Reads the item that starts at {@code from} (a '{'), if it has the usual shape.
      *
-     * @param lines the index just past the last '\n' in {@code bytes[from, to)}: the line is
-     *     whole, so the scanner never runs out of bytes in it (a branch that the compiler would
-     *     otherwise see taken only now and then, at the end of each chunk of input)
-     * @param line the 1-based number of the line, for the positions of its ops
-     * @param item the number the line's item gets, if it holds one
-     * @param out takes the item's parts (lhs, each op, end); untouched when the line is declined
-     * @param inArray the line holds an item of the top-level array and its comma; it is read only
-     *     if the next byte that is not whitespace (in {@code bytes[0, to)}) opens the next item,
-     *     so that the parser can start again at any line the scanner leaves, just inside the array
-     * @return the index just past the line's newline (a blank line adds no part); {@code from}
-     *     when the line is declined
+     * @param to where the bytes fed end
+     * @param line the 1-based line the item is on
+     * @param column the 1-based column of its first byte
+     * @param item the item's number
+     * @param out takes the item's parts (lhs, each op, end); untouched unless it is read
+     * @return the index just past the item's closing brace; {@link #DECLINED} when the scanner
+     *     does not read it; {@link #MORE} when the bytes ran out before it ended
      */
-    int scan(byte[] bytes, int from, int lines, int to, long line, long item, List<Part> out, boolean inArray) {
+    int scan(byte[] bytes, int from, int to, long line, long column, long item, List<Part> out) {
         this.in = bytes;
         this.pos = from;
-        // A line longer than MAX_LINE runs into this end, and is declined.
-        this.end = (int) Math.min(lines, (long) from + MAX_LINE);
+        this.fed = to;
+        this.end = (int) Math.min(to, (long) from + maxLength);
         this.entries = 0;
         this.line = line;
-        this.lineStart = from;
+        this.firstColumn = column;
+        this.itemStart = from;
         try {
-            skipSpace();
-            if (pos < end && in[pos] == '\n') {
-                return pos + 1;
-            }
             expect('{');
             skipSpace();
             expect(LHS);
@@ -120,41 +132,19 @@ final class LineScanner {
             expect(']');
             skipSpace();
             expect('}');
-            skipSpace();
-            if (inArray) {
-                expect(',');
-                skipSpace();
-            }
-            expect('\n');
-            if (inArray && nextItemAfter(bytes, pos, to) != '{') {
-                // Also when nothing follows yet: the line is whole, so waiting for more of it
-                // would not help.
-                return from;
-            }
             out.add(new Part.Lhs(item, lhs));
             out.addAll(steps);
             out.add(new Part.End(item));
             return pos;
-        } catch (RuntimeException declined) {
-            return from;
+        } catch (Stop stop) {
+            return stop.answer;
         } finally {
             in = null;
         }
     }
 
-    /** The first byte in {@code bytes[from, to)} that is not whitespace, or 0. */
-    private static byte nextItemAfter(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b;
-            }
-        }
-        return 0;
-    }
-
     private Part.Step op(long item, long index) {
-        long column = pos - lineStart + 1;
+        long column = firstColumn + (pos - itemStart);
         expect('{');
         skipSpace();
         expect(CODE);
@@ -295,7 +285,7 @@ final class LineScanner {
                 p++;
             }
             if (p == first) {
-                throw DECLINE;
+                throw stopAt(p);
             }
         }
         int fraction = 0;
@@ -308,7 +298,7 @@ final class LineScanner {
             }
             fraction = p - point;
             if (fraction == 0) {
-                throw DECLINE;
+                throw stopAt(p);
             }
         }
         // No exponent; at most 18 digits (no overflow), of which at most 15 significant.
@@ -347,26 +337,23 @@ final class LineScanner {
         skipSpace();
     }
 
-    /** Skips spaces and tabs, and a '\r' before the line's '\n' (a lone '\r' breaks a line for Jackson). */
+    /** Skips spaces and tabs: a line break is declined where a byte is expected. */
     private void skipSpace() {
-        while (pos < end) {
-            byte b = in[pos];
-            if (b == '\r') {
-                if (pos + 1 < end && in[pos + 1] != '\n') {
-                    throw DECLINE;
-                }
-            } else if (b != ' ' && b != '\t') {
-                return;
-            }
+        while (pos < end && (in[pos] == ' ' || in[pos] == '\t')) {
             pos++;
         }
     }
 
     private byte peek() {
         if (pos >= end) {
-            throw DECLINE;
+            throw stopAt(pos);
         }
         return in[pos];
+    }
+
+    /** Why a byte expected at {@code p} is not there: the bytes fed ran out, or it is something else. */
+    private Stop stopAt(int p) {
+        return p >= end && end == fed ? OUT : DECLINE;
     }
 
     private void expect(char c) {
@@ -377,10 +364,10 @@ final class LineScanner {
     }
 
     private void expect(byte[] word) {
-        if (end - pos < word.length) {
-            throw DECLINE;
-        }
         for (int i = 0; i < word.length; i++) {
+            if (pos + i >= end) {
+                throw stopAt(pos + i);
+            }
             if (in[pos + i] != word[i]) {
                 throw DECLINE;
             }
@@ -389,6 +376,6 @@ final class LineScanner {
     }
 
     private static byte[] bytes(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

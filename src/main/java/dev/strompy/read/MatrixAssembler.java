@@ -19,7 +19,7 @@ final class MatrixAssembler {
 
     private enum State { ROWS, ROW, PACKED, D_OPEN, D, N }
 
-    private final JsonCursor in;
+    private final Tokens in;
     private final long maxElements;
     private double[] buffer = new double[INITIAL];
     private int size;
@@ -33,7 +33,7 @@ final class MatrixAssembler {
     private boolean haveD;
     private long n;
 
-    MatrixAssembler(JsonCursor in, long maxElements) {
+    MatrixAssembler(Tokens in, long maxElements) {
         this.in = in;
         this.maxElements = maxElements;
     }

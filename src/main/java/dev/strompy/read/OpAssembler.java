@@ -22,7 +22,7 @@ final class OpAssembler {
 
     private enum State { LIST, KEY, CODE, RHS }
 
-    private final JsonCursor in;
+    private final Tokens in;
     private final MatrixAssembler matrices;
     private final Position start = new Position();
     private State state = State.LIST;
@@ -33,7 +33,7 @@ final class OpAssembler {
     private boolean haveRhs;
     private Op op;
 
-    OpAssembler(JsonCursor in, MatrixAssembler matrices) {
+    OpAssembler(Tokens in, MatrixAssembler matrices) {
         this.in = in;
         this.matrices = matrices;
     }
@@ -148,8 +148,9 @@ final class OpAssembler {
         if (t != JsonToken.VALUE_STRING) {
             throw in.error(ErrorType.SCHEMA, "code must be a string, got " + JacksonErrors.describe(t));
         }
+        String name = in.text();
         try {
-            code = OpCode.lookup(in.text());
+            code = OpCode.lookup(name);
         } catch (StrompyError e) {
             throw in.error(e.type(), e.detail());
         }

@@ -29,7 +29,8 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
     private final ResultWriter delegate;
     private final Output out;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
-    private final Thread worker;
+    /** Started when the first task is handed over: a run whose results are all small starts none. */
+    private Thread worker;
     private long pending;
     private boolean busy;
     private boolean closed;
@@ -39,9 +40,6 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
     public AsyncWriter(ResultWriter delegate, Output out) {
         this.delegate = delegate;
         this.out = out;
-        this.worker = new Thread(this::work, "strompy-writer");
-        worker.setDaemon(true);
-        worker.start();
     }
 
     @Override
@@ -97,6 +95,11 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
             await();
         }
         rethrow();
+        if (worker == null) {
+            worker = new Thread(this::work, "strompy-writer");
+            worker.setDaemon(true);
+            worker.start();
+        }
         pending += size;
         long weight = size;
         queue.addLast(() -> {
@@ -196,12 +199,17 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
     /** Stops the worker after the queue is done; the output is the caller's again. */
     @Override
     public void close() {
+        Thread started;
         synchronized (this) {
             closed = true;
             notifyAll();
+            started = worker;
+        }
+        if (started == null) {
+            return;
         }
         try {
-            worker.join();
+            started.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -212,7 +212,7 @@ class ProcessIT {
                 + " exec 3>'" + fifo + "';"
                 + " printf '{\"lhs\":[[1]],\"op\":[]}\\n' >&3; sleep 2;"
                 + " jvm=$(pgrep -P $pid java || echo $pid);"
-                + " '" + jcmd + "' $jvm Thread.print | grep -c 'strompy-writer' >&2;"
+                + " '" + jcmd + "' $jvm Thread.print | grep -c '^\"main\"' >&2;"
                 + " printf '{\"lhs\":[[2]],\"op\":[]}\\n' >&3; exec 3>&-; wait $pid");
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
@@ -334,9 +334,9 @@ class ProcessIT {
     }
 
     /**
-     * The same after a burst of 300 KB, which blocks take over (cut from the first byte on here)
-     * since it comes faster than one decoder reads it: the blocks still hand on each result of
-     * a producer that then pauses.
+     * The same after a burst of 300 KB: stdout is read all along (a child whose output nobody
+     * reads stops writing, and then reading), and each result of the producer that then pauses
+     * comes while its input stays open.
      */
     @ParameterizedTest
     @ValueSource(strings = {"jsonl", "table"})
@@ -345,10 +345,20 @@ class ProcessIT {
     }
 
     private static void pausingProducer(String format, boolean burst) throws Exception {
-        Process p = new ProcessBuilder("java", "-Dstrompy.blocks.from=0", "-Dstrompy.block=4096", "-jar", JAR, "-j", "4",
-                "--format", format).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder("java", "-jar", JAR, "-j", "4", "--format", format)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder seen = new StringBuilder();
         InputStream stdout = p.getInputStream();
+        Future<?> reading = READER.submit(() -> {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = stdout.read(buf)) >= 0;) {
+                synchronized (seen) {
+                    seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    seen.notifyAll();
+                }
+            }
+            return null;
+        });
         try (OutputStream stdin = p.getOutputStream()) {
             if (burst) {
                 byte[] item = "{\"lhs\":[[0.5]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}\n".getBytes(StandardCharsets.UTF_8);
@@ -364,23 +374,21 @@ class ProcessIT {
                     case "table" -> "# item " + (i - 1 + (burst ? 6000 : 0)) + " (1x1)\n" + (i * 10) + ".\n";
                     default -> "[[" + (i * 10) + ".0]]";
                 };
-                // Read whatever arrives until this item's result is there; input stays open meanwhile.
-                Future<Boolean> arrived = READER.submit(() -> {
-                    byte[] buf = new byte[256];
-                    while (!seen.toString().contains(want)) {
-                        int n = stdout.read(buf);
-                        if (n < 0) {
-                            return false;
-                        }
-                        seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                synchronized (seen) {
+                    while (!seen.toString().contains(want) && System.nanoTime() < deadline) {
+                        seen.wait(100);
                     }
-                    return true;
-                });
-                assertTrue(arrived.get(20, TimeUnit.SECONDS), "item " + i + " is out while input stays open: " + seen);
+                    assertTrue(seen.toString().contains(want), "item " + i + " is out while input stays open: "
+                            + seen.substring(Math.max(0, seen.length() - 500)));
+                }
+            }
+        } finally {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
             }
         }
-        stdout.readAllBytes();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        reading.get(20, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue());
     }
 

@@ -1,6 +1,7 @@
 package dev.strompy.error;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +30,11 @@ class StrompyErrorTest {
     }
 
     @Test
-    void exitCodesFollowTheTable() {
-        assertEquals(64, ErrorType.USAGE.exitCode());
-        for (ErrorType t : new ErrorType[] {ErrorType.SYNTAX, ErrorType.SCHEMA, ErrorType.OP, ErrorType.SHAPE,
-            ErrorType.NUMERIC, ErrorType.RANGE, ErrorType.LIMIT}) {
-            assertEquals(65, t.exitCode(), t.id());
-        }
-        assertEquals(66, ErrorType.NO_INPUT.exitCode());
-        assertEquals(70, ErrorType.INTERNAL.exitCode());
-        assertEquals(74, ErrorType.IO.exitCode());
-        assertEquals(141, ErrorType.BROKEN_PIPE.exitCode());
+    void anErrorIsNeverChangedByPlacingIt() {
+        StrompyError e = new StrompyError(ErrorType.SHAPE, "bad");
+        StrompyError placed = e.atSource("a.json").atItem(2).atPosition(3, 4).atOp(1, "mul");
+        assertEquals("bad", e.describe(), "the original keeps no place");
+        assertEquals("a.json:3:4: item 2, op 1 (mul): bad", placed.describe());
+        assertSame(placed, placed.atItem(9).atSource("b.json").atPosition(1, 1).atOp(0, "add"), "a known place stays");
     }
 }

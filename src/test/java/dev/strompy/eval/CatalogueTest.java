@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The places where EJML's own signals would mislead, and nalgebra's meanings that differ from EJML's names. */
 class CatalogueTest {
-    private final Evaluator evaluator = new Evaluator();
+    private final Evaluator evaluator = new Evaluator(10_000_000);
 
     private static Matrix m(double[]... rows) {
         return Matrix.ofRows(rows);
@@ -118,7 +118,7 @@ class CatalogueTest {
 
     @Test
     void kroneckerResultIsCheckedAgainstTheLimit() {
-        Evaluator small = new Evaluator(new Limits(50));
+        Evaluator small = new Evaluator(50);
         Matrix a = new Matrix(5, 5, new double[25]);
         assertEquals(ErrorType.LIMIT,
                 assertThrows(StrompyError.class, () -> small.apply(a, new Op(OpCode.KRONECKER, a))).type());

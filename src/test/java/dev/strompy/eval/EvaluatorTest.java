@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
-    private final Evaluator evaluator = new Evaluator();
+    private final Evaluator evaluator = new Evaluator(10_000_000);
 
     private static Matrix m(double[]... rows) {
         return Matrix.ofRows(rows);
@@ -82,7 +82,7 @@ class EvaluatorTest {
 
     @Test
     void resultOverTheElementLimitIsRefusedBeforeAllocating() {
-        Evaluator small = new Evaluator(new Limits(100));
+        Evaluator small = new Evaluator(100);
         Matrix column = new Matrix(20, 1, new double[20]);
         Matrix row = new Matrix(1, 20, new double[20]);
         StrompyError e = assertThrows(StrompyError.class, () -> small.apply(column, new Op(OpCode.MUL, row)));

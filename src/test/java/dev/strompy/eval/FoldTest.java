@@ -38,17 +38,17 @@ class FoldTest {
                 new Part.Step(0, 0, new Op(OpCode.TRANSPOSE, null), 1, 20),
                 new Part.Step(0, 1, new Op(OpCode.MUL, m(new double[] {1}, new double[] {1})), 1, 40),
                 new Part.End(0));
-        ItemResult r = new Fold(new Evaluator(), "a.json").next(parts);
+        ItemResult r = new Fold(new Evaluator(10_000_000), "a.json").next(parts);
         assertArrayEquals(new double[] {4, 6}, r.result().data());
         assertEquals(0, r.item());
         assertEquals("a.json", r.source());
-        assertNull(new Fold(new Evaluator(), "a.json").next(parts), "no parts left");
+        assertNull(new Fold(new Evaluator(10_000_000), "a.json").next(parts), "no parts left");
     }
 
     @Test
     void anEmptyChainGivesLhsBack() {
         Matrix a = m(new double[] {1, 2});
-        ItemResult r = new Fold(new Evaluator(), "-").next(new Listed(new Part.Lhs(3, a), new Part.End(3)));
+        ItemResult r = new Fold(new Evaluator(10_000_000), "-").next(new Listed(new Part.Lhs(3, a), new Part.End(3)));
         assertSame(a, r.result());
     }
 
@@ -62,7 +62,7 @@ class FoldTest {
                 new Part.End(7),
                 new Part.Lhs(8, m(new double[] {5})),
                 new Part.End(8));
-        Fold fold = new Fold(new Evaluator(), "in.json");
+        Fold fold = new Fold(new Evaluator(10_000_000), "in.json");
         ItemResult failed = fold.next(parts);
         StrompyError e = failed.error();
         assertEquals(ErrorType.SHAPE, e.type());
@@ -72,8 +72,12 @@ class FoldTest {
         assertTrue(!next.failed());
     }
 
+    /**
+     * One outcome per item: after an op fails, a later failure of the same item is dropped,
+     * unless it is a syntax error (an item that is not well-formed JSON fails with that).
+     */
     @Test
-    void aFailureReadInTheRestOfAFailedItemIsDroppedUnlessItIsASyntaxError() {
+    void anItemHasOneOutcomeAndASyntaxErrorWins() {
         Part[] item = {
             new Part.Lhs(4, m(new double[] {1, 2})),
             new Part.Step(4, 0, new Op(OpCode.TRY_INVERSE, null), 1, 20),
@@ -85,11 +89,12 @@ class FoldTest {
                 new Part.Lhs(5, m(new double[] {5})), new Part.End(5),
                 item[0], item[1], item[2], new Part.Failure(syntax),
                 new Part.Lhs(5, m(new double[] {6})), new Part.End(5));
-        Fold fold = new Fold(new Evaluator(), "-");
-        assertEquals(ErrorType.SHAPE, fold.next(parts).error().type());
-        assertArrayEquals(new double[] {5}, fold.next(parts).result().data(), "the schema failure is dropped");
-        assertEquals(ErrorType.SHAPE, fold.next(parts).error().type());
-        assertSame(syntax, fold.next(parts).error(), "a syntax error still comes out");
+        Fold fold = new Fold(new Evaluator(10_000_000), "-");
+        assertEquals(ErrorType.SHAPE, fold.next(parts).error().type(), "the op failed first; the schema failure is dropped");
+        assertArrayEquals(new double[] {5}, fold.next(parts).result().data());
+        ItemResult both = fold.next(parts);
+        assertEquals(ErrorType.SYNTAX, both.error().type(), "the syntax error wins over the op's failure");
+        assertEquals("-: item 4: Unexpected character", both.error().describe());
         assertArrayEquals(new double[] {6}, fold.next(parts).result().data());
         assertNull(fold.next(parts));
     }
@@ -97,9 +102,9 @@ class FoldTest {
     @Test
     void aReadingFailureComesOutInTheItemsPlace() {
         StrompyError e = new StrompyError(ErrorType.SCHEMA, "missing key \"op\"").atItem(2);
-        ItemResult r = new Fold(new Evaluator(), "x").next(new Listed(new Part.Failure(e)));
-        assertSame(e, r.error());
+        ItemResult r = new Fold(new Evaluator(10_000_000), "x").next(new Listed(new Part.Failure(e)));
+        assertEquals("x: item 2: missing key \"op\"", r.error().describe());
         assertEquals(2, r.item());
-        assertEquals("x", e.source());
+        assertEquals("x", r.error().source());
     }
 }

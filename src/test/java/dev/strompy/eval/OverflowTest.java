@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class OverflowTest {
     private static final Duration HANG = Duration.ofSeconds(10);
-    private final Evaluator evaluator = new Evaluator();
+    private final Evaluator evaluator = new Evaluator(10_000_000);
 
     private static Matrix m(double[]... rows) {
         return Matrix.ofRows(rows);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Algebraic properties over random matrices, many seeds each. */
 class PropertiesTest {
-    private final Evaluator evaluator = new Evaluator();
+    private final Evaluator evaluator = new Evaluator(10_000_000);
 
     static LongStream seeds() {
         return LongStream.range(0, 200);

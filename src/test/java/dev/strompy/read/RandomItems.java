@@ -1,6 +1,5 @@
 package dev.strompy.read;
 
-import dev.strompy.eval.Limits;
 import dev.strompy.eval.Matrix;
 import dev.strompy.eval.Operand;
 import dev.strompy.eval.Part;
@@ -64,19 +63,17 @@ final class RandomItems {
     }
 
     static List<String> decode(byte[] bytes, int chunk, long maxElements, boolean fast) {
+        return decode(bytes, chunk, new Reading(maxElements, Reading.MAX_FRAME, fast));
+    }
+
+    /** The parts {@code reading} gives for {@code bytes} fed in chunks of {@code chunk}, summarised. */
+    static List<String> decode(byte[] bytes, int chunk, Reading reading) {
         List<String> out = new ArrayList<>();
-        try (ItemDecoder d = new ItemDecoder("-", new Limits(maxElements))) {
-            d.fastLines(fast);
-            for (int i = 0; i < bytes.length; i += chunk) {
-                d.feed(bytes, i, Math.min(chunk, bytes.length - i));
-                for (Part p; (p = d.next()) != null;) {
-                    out.add(summary(p));
-                }
-            }
-            d.endOfInput();
-            for (Part p; (p = d.next()) != null;) {
-                out.add(summary(p));
-            }
+        if (chunk < 1) {
+            chunk = Math.max(1, bytes.length);
+        }
+        for (Part p : Reading.parts(bytes, chunk, reading)) {
+            out.add(summary(p));
         }
         return out;
     }
@@ -93,7 +90,7 @@ final class RandomItems {
             return "end " + e.item();
         }
         Part.Failure f = (Part.Failure) p;
-        return "failure " + f.error().type().id() + " " + f.error().describe();
+        return "failure " + f.error().type().id() + " " + f.error().atSource("-").describe();
     }
 
     static String summary(Operand o) {

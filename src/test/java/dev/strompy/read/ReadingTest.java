@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strompy.Chunking;
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import dev.strompy.eval.Limits;
 import dev.strompy.eval.Part;
 import dev.strompy.eval.Scalar;
 import java.nio.charset.Charset;
@@ -20,30 +19,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every test feeds its input whole, one byte at a time, and in random chunks. */
-class ItemDecoderTest {
-    private static final Limits LIMITS = new Limits(1_000);
+/**
+ * The read side, framer and frame reader together, on inputs fed whole, one byte at a time, and
+ * in random chunks: what it reads, and how it fails.
+ */
+class ReadingTest {
+    private static final long MAX_ELEMENTS = 1_000;
 
     /** Feeds every chunk, taking the parts that are ready after each, then ends the input. */
     static List<Part> parts(Chunking feed, byte[] bytes) {
-        List<Part> parts = new ArrayList<>();
-        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            for (byte[] chunk : feed.cut(bytes)) {
-                d.feed(chunk, 0, chunk.length);
-                drain(d, parts);
-                assertTrue(d.needsInput() || d.isFinished(), "a drained decoder needs input");
-            }
-            d.endOfInput();
-            drain(d, parts);
-            assertTrue(d.isFinished());
-        }
-        return parts;
+        return parts(feed, bytes, new Reading(MAX_ELEMENTS));
     }
 
-    private static void drain(ItemDecoder d, List<Part> into) {
-        for (Part p = d.next(); p != null; p = d.next()) {
-            into.add(p);
+    static List<Part> parts(Chunking feed, byte[] bytes, Reading d) {
+        List<Part> parts = new ArrayList<>();
+        for (byte[] chunk : feed.cut(bytes)) {
+            d.feed(chunk, 0, chunk.length);
+            parts.addAll(d.drain());
         }
+        d.endOfInput();
+        parts.addAll(d.drain());
+        assertTrue(d.isFinished());
+        return parts;
     }
 
     /** Every item as "lhs | op rhs | op ...", or "! type: message" for a failure. */
@@ -67,7 +64,7 @@ class ItemDecoderTest {
                 sb = null;
             } else {
                 StrompyError e = ((Part.Failure) p).error();
-                out.add("! " + e.type().id() + ": " + e.describe());
+                out.add("! " + e.type().id() + ": " + e.atSource("-").describe());
             }
         }
         return out;
@@ -243,99 +240,88 @@ class ItemDecoderTest {
         assertEquals(List.of(), readAll(feed, " "));
     }
 
+    /**
+     * An item longer than the frame limit is read as it comes: its ops are handed on as soon as
+     * they are read, before the rest of the item has come (here the second op is malformed).
+     */
     @Test
-    void opsAreHandedOnAsSoonAsTheyAreRead() {
-        // The second op is malformed: the first is handed on before that is seen. (An item over
-        // several lines, or on a line longer than the line scanner takes, streams so.)
-        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            byte[] first = "{\"lhs\":[[1]],\n\"op\":[{\"code\":\"transpose\"},".getBytes(StandardCharsets.UTF_8);
-            d.feed(first, 0, first.length);
-            assertTrue(d.next() instanceof Part.Lhs);
-            assertTrue(d.next() instanceof Part.Step);
-            assertNull(d.next());
-            assertTrue(d.needsInput());
-            byte[] rest = "{\"code\":7}]}".getBytes(StandardCharsets.UTF_8);
-            d.feed(rest, 0, rest.length);
-            Part.Failure f = (Part.Failure) d.next();
-            assertEquals("code must be a string, got a number", f.error().detail());
-            assertEquals(1, f.error().op());
-        }
+    void opsOfALargeItemAreHandedOnAsSoonAsTheyAreRead() {
+        // Frames over 16 bytes are large, their pieces 16 bytes from the item's start: the spaces
+        // complete the piece that holds the first op's closing brace.
+        Reading d = new Reading(MAX_ELEMENTS, 16, true);
+        feed(d, "{\"lhs\":[[1]],\n\"op\":[{\"code\":\"transpose\"}," + " ".repeat(16));
+        List<Part> first = d.drain();
+        assertEquals(2, first.size(), first.toString());
+        assertTrue(first.get(0) instanceof Part.Lhs);
+        assertTrue(first.get(1) instanceof Part.Step);
+        feed(d, "{\"code\":7}]}");
+        List<Part> rest = d.drain();
+        Part.Failure f = (Part.Failure) rest.get(0);
+        assertEquals("code must be a string, got a number", f.error().detail());
+        assertEquals(1, f.error().op());
+        assertEquals(1, d.largeFrames);
     }
 
     /**
-     * A line that comes in pieces waits for its newline and is read whole, by the line scanner;
-     * but an item that closes without one is read at once, for a producer that writes an item
-     * and waits for its result before it writes a line break.
+     * An item is handed on as soon as its closing brace has come, with or without a line break
+     * after it (a producer may write an item and wait for its result); the line scanner reads it.
+     * Until then, nothing of it is read.
      */
     @Test
-    void aLineInPiecesIsReadWhenWholeAndAnItemWithoutALineBreakAtOnce() {
-        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},");
-            assertNull(d.next());
-            assertTrue(d.needsInput());
-            assertEquals(0, d.buffered(), "the bytes held are looked at: more must come");
-            feed(d, "{\"code\":\"scale\",\"rhs\":2}]}");
-            // The item has closed: no need to wait for its newline.
-            assertTrue(d.next() instanceof Part.Lhs);
-            assertTrue(d.next() instanceof Part.Step);
-            assertTrue(d.next() instanceof Part.Step);
-            assertTrue(d.next() instanceof Part.End);
-            assertNull(d.next());
-            feed(d, "\n{\"lhs\":[[2]],\"op\":[{\"code\":\"scale\",");
-            assertNull(d.next());
-            feed(d, "\"rhs\":3}]}\n{\"lhs\":[[3]],");
-            Part.Lhs lhs = (Part.Lhs) d.next();
-            assertEquals(1, lhs.item());
-            Part.Step step = (Part.Step) d.next();
-            assertEquals(2, step.line(), "the op's position is Jackson's");
-            assertEquals(20, step.column());
-            assertTrue(d.next() instanceof Part.End);
-            assertNull(d.next());
-            d.endOfInput();
-            // The parser reads the unfinished line, as far as it goes.
-            assertEquals(2, ((Part.Lhs) d.next()).item());
-            assertEquals(ErrorType.SYNTAX, ((Part.Failure) d.next()).error().type(), "the item cut short by the end");
-            assertEquals(1, d.fastItems(), "the second line and no other");
-        }
+    void anItemIsReadOnceItsClosingBraceHasCome() {
+        Reading d = new Reading(MAX_ELEMENTS);
+        feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"transpose\"},");
+        assertEquals(List.of(), d.drain());
+        feed(d, "{\"code\":\"scale\",\"rhs\":2}]}");
+        assertEquals(List.of("[[1.0]] | transpose | scale 2.0"), describe(d.drain()));
+        feed(d, "\n{\"lhs\":[[2]],\"op\":[{\"code\":\"scale\",");
+        assertEquals(List.of(), d.drain());
+        feed(d, "\"rhs\":3}]}\n{\"lhs\":[[3]],");
+        List<Part> second = d.drain();
+        assertEquals(1, ((Part.Lhs) second.get(0)).item());
+        Part.Step step = (Part.Step) second.get(1);
+        assertEquals(2, step.line());
+        assertEquals(20, step.column());
+        assertEquals(3, second.size());
+        d.endOfInput();
+        List<Part> last = d.drain();
+        assertEquals(2, last.size(), "the third item's lhs, then its failure: cut short by the end");
+        assertEquals("-:3:14: item 2: unexpected end of input", ((Part.Failure) last.get(1)).error().atSource("-").describe());
+        assertEquals(2, d.scannedItems, "the first two");
     }
 
-    /** Bytes that end with a brace that closes an op, not the item, still wait for the line. */
+    /** Bytes that end with a brace that closes an op, not the item, wait for the rest. */
     @Test
     void aBraceThatClosesAnOpIsNotTheItemsEnd() {
-        try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-            feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"neg\"},{\"code\":\"transpose\"}");
-            assertNull(d.next());
-            feed(d, "]}\n");
-            assertTrue(d.next() instanceof Part.Lhs);
-            assertEquals(1, d.fastItems(), "read whole, by the line scanner");
-        }
+        Reading d = new Reading(MAX_ELEMENTS);
+        feed(d, "{\"lhs\":[[1]],\"op\":[{\"code\":\"neg\"},{\"code\":\"transpose\"}");
+        assertEquals(List.of(), d.drain());
+        feed(d, "]}\n");
+        assertTrue(d.drain().get(0) instanceof Part.Lhs);
+        assertEquals(1, d.scannedItems);
     }
 
-    /**
-     * Blank lines at a source's start: the scanner takes them and the items after them; an array
-     * after them is the parser's. Fed a line at a time, as a slow producer would.
-     */
+    /** Blank lines at a source's start, fed a line at a time as a slow producer would. */
     @Test
     void blankLinesAtTheStart() {
         for (String first : new String[] {"{\"lhs\":[[1]],\"op\":[]}", "[{\"lhs\":[[1]],\"op\":[]}]"}) {
-            try (ItemDecoder d = new ItemDecoder("-", LIMITS)) {
-                feed(d, "\n");
-                assertNull(d.next());
-                feed(d, " \r\n\n");
-                assertNull(d.next());
-                feed(d, first + "\n");
-                Part.Lhs lhs = (Part.Lhs) d.next();
-                assertEquals(0, lhs.item());
-                assertTrue(d.next() instanceof Part.End);
-                d.endOfInput();
-                assertNull(d.next());
-                assertTrue(d.isFinished());
-                assertEquals(first.startsWith("{") ? 1 : 0, d.fastItems(), first);
-            }
+            Reading d = new Reading(MAX_ELEMENTS);
+            feed(d, "\n");
+            assertEquals(List.of(), d.drain());
+            feed(d, " \r\n\n");
+            assertEquals(List.of(), d.drain());
+            feed(d, first + "\n");
+            List<Part> parts = d.drain();
+            assertEquals(0, ((Part.Lhs) parts.get(0)).item());
+            assertTrue(parts.get(1) instanceof Part.End);
+            d.endOfInput();
+            assertEquals(List.of(), d.drain());
+            assertTrue(d.isFinished());
+            assertEquals(1, d.scannedItems, first);
         }
     }
 
-    private static void feed(ItemDecoder d, String s) {
+    private static void feed(Reading d, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         d.feed(b, 0, b.length);
     }
@@ -345,12 +331,12 @@ class ItemDecoderTest {
     @EnumSource(value = Chunking.class, names = {"WHOLE", "RANDOM_0_128"})
     void anOverlongStringIsPlacedAtItsStartWhateverTheChunks(Chunking feed) {
         // Longer than a line the scanner holds, so that the parser reads it as it comes.
-        String json = "{\"lhs\": [[1]], \"op\": [{\"code\": \"" + "x".repeat(LineScanner.MAX_LINE + 100) + "\"}]}\n"
+        String json = "{\"lhs\": [[1]], \"op\": [{\"code\": \"" + "x".repeat(Reading.MAX_FRAME + 100) + "\"}]}\n"
                 + "{\"lhs\": [[2]], \"op\": []}\n";
         List<String> got = readAll(feed, json);
         assertEquals(2, got.size(), got.toString());
         assertEquals("! syntax: -:1:32: item 0, op 0: input exceeds a parser limit: String value length exceeds the maximum"
-                + " allowed (" + JsonCursor.MAX_STRING + ")", got.get(0));
+                + " allowed (" + (1 << 16) + ")", got.get(0));
         assertEquals("[[2.0]]", got.get(1));
     }
 
@@ -416,14 +402,14 @@ class ItemDecoderTest {
         List<String> whole = readAll(Chunking.WHOLE, json);
         for (Chunking c : Chunking.values()) {
             for (long seed = 0; seed < 20; seed++) {
-                ItemDecoder d = new ItemDecoder("-", LIMITS);
+                Reading d = new Reading(MAX_ELEMENTS);
                 List<Part> parts = new ArrayList<>();
                 for (byte[] chunk : c.cut(json.getBytes(StandardCharsets.UTF_8), seed)) {
                     d.feed(chunk, 0, chunk.length);
-                    drain(d, parts);
+                    parts.addAll(d.drain());
                 }
                 d.endOfInput();
-                drain(d, parts);
+                parts.addAll(d.drain());
                 assertEquals(whole, describe(parts), c + " seed " + seed);
             }
         }

@@ -1,0 +1,293 @@
+package dev.strompy.read;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.async.ByteArrayFeeder;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * jackson-core's parser over the bytes of one frame: tokens, with their positions in the source
+ * (the frame's first line and column added), and every Jackson failure turned into a typed error
+ * at its place. This is the one boundary where that happens.
+ *
+ * <p>A whole frame is read by a fresh parser over its bytes. A large frame is read by the
+ * non-blocking parser, fed its pieces: {@link JsonToken#NOT_AVAILABLE} then means "the next
+ * piece". Either way the parser sees the frame's bytes alone, and where they end is the end of
+ * its input: there, a frame that the framer ended with a syntax error fails with the framer's
+ * error, unless Jackson found one before.
+ */
+final class Tokens {
+    private final JsonFactory factory;
+    private JsonParser parser;
+    private ByteArrayFeeder feeder;
+    private long firstLine;
+    private long firstColumn;
+    /** The framer's error where the frame's bytes end, or null. */
+    private StrompyError atEnd;
+    /** The last piece of a large frame has been fed. */
+    private boolean lastFed;
+    /** How many bytes of the frame the parser has been given. */
+    private long length;
+    // A large frame: the piece the parser reads, where it starts in the frame, and the last
+    // bytes of the piece before (the sign of a "-0" may be there).
+    private Framer.Piece piece;
+    private long pieceStart;
+    private final byte[] before = new byte[4];
+
+    /** The factory for the default limits, shared: a factory holds tables worth sharing. */
+    private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
+
+    /** @param maxString, maxNumber, maxDepth Jackson's limits, in characters and levels */
+    Tokens(int maxString, int maxNumber, int maxDepth) {
+        StreamReadConstraints c = DEFAULT.streamReadConstraints();
+        this.factory = c.getMaxStringLength() == maxString && c.getMaxNumberLength() == maxNumber
+                && c.getMaxNestingDepth() == maxDepth ? DEFAULT : factory(maxString, maxNumber, maxDepth);
+    }
+
+    private static JsonFactory factory(int maxString, int maxNumber, int maxDepth) {
+        return JsonFactory.builder()
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxString)
+                        .maxNumberLength(maxNumber).maxNestingDepth(maxDepth).build())
+                .build();
+    }
+
+    /** A parser over the whole frame. */
+    void whole(Frame f) {
+        close();
+        at(f);
+        parser = factory.createParser(ObjectReadContext.empty(), f.bytes(), f.offset(), f.length());
+        feeder = null;
+        length = f.length();
+    }
+
+    /** A non-blocking parser for a large frame: its pieces come through {@link #feed}. */
+    void streamed(Frame f) {
+        close();
+        at(f);
+        parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+        feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
+        lastFed = false;
+        length = 0;
+        piece = null;
+    }
+
+    private void at(Frame f) {
+        firstLine = f.line();
+        firstColumn = f.column();
+        atEnd = f.error();
+    }
+
+    /** The next piece of a large frame, once the parser has asked for it ({@link JsonToken#NOT_AVAILABLE}). */
+    void feed(Framer.Piece next) {
+        if (piece != null) {
+            for (int i = 0; i < before.length; i++) {
+                before[i] = at(length - before.length + i);
+            }
+        }
+        piece = next;
+        pieceStart = length;
+        length += next.length();
+        feeder.feedInput(next.bytes(), next.offset(), next.offset() + next.length());
+        if (next.last()) {
+            atEnd = next.error();
+            lastFed = true;
+            feeder.endOfInput();
+        }
+    }
+
+    /** A byte of a large frame, at an offset in the frame: in the piece read, or just before it; else 0. */
+    private byte at(long offset) {
+        if (offset >= pieceStart && offset < length) {
+            return piece.bytes()[piece.offset() + (int) (offset - pieceStart)];
+        }
+        long i = offset - (pieceStart - before.length);
+        return i >= 0 && i < before.length ? before[(int) i] : 0;
+    }
+
+    /**
+     * The next token: {@link JsonToken#NOT_AVAILABLE} when a large frame needs its next piece,
+     * null at the end of the frame.
+     *
+     * @throws StrompyError a syntax error
+     */
+    JsonToken next() {
+        try {
+            JsonToken t = parser.nextToken();
+            if (t == JsonToken.NOT_AVAILABLE && lastFed) {
+                // The non-blocking parser can ask for more after the end of its input (inside an
+                // array, after a comma): it ran into the end of the frame's bytes.
+                if (atEnd != null) {
+                    throw atEnd;
+                }
+                TokenStreamLocation loc = parser.currentLocation();
+                throw new StrompyError(ErrorType.SYNTAX, "incomplete value").atPosition(lineOf(loc), columnOf(loc));
+            }
+            return t;
+        } catch (JacksonException e) {
+            throw translate(e);
+        } catch (NumberFormatException e) {
+            // The non-blocking parser's answer to a number cut short by the end of its input
+            // ("5e-"): it can only be cut so where the frame ends.
+            if (feeder != null && lastFed && atEnd != null) {
+                throw atEnd;
+            }
+            throw new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(parser.currentLocation()),
+                    columnOf(parser.currentLocation()));
+        }
+    }
+
+    /** The name of the current property. */
+    String name() {
+        return parser.currentName();
+    }
+
+    /** The current string value. */
+    String text() {
+        try {
+            return parser.getString();
+        } catch (JacksonException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Nesting depth of the current context: 0 at the root. */
+    int depth() {
+        return parser.streamReadContext().getNestingDepth();
+    }
+
+    /**
+     * The current number token as a double: {@code -0} keeps its sign, and a literal beyond
+     * double range is a range error rather than an infinity.
+     */
+    double number() {
+        try {
+            if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
+                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                // Jackson has parsed it already, and a long becomes the nearest double, correctly
+                // rounded. Jackson gives "-0" as the integer 0; the literal keeps its sign.
+                long v = parser.getLongValue();
+                return v == 0 && negative() ? -0.0 : v;
+            }
+            double fast = Decimals.exactDecimal(parser.getStringCharacters(), parser.getStringOffset(),
+                    parser.getStringLength());
+            if (fast == fast) {
+                return fast;
+            }
+            // Every literal the fast path declines here has a fraction or exponent, or is too
+            // long for a long, so Jackson's own parse keeps the sign of zero.
+            double v = parser.getDoubleValue();
+            if (Double.isInfinite(v)) {
+                String text = parser.getString();
+                if (text.length() > 40) {
+                    text = text.substring(0, 37) + "...";
+                }
+                throw error(ErrorType.RANGE, "number out of double range: " + text);
+            }
+            return v;
+        } catch (JacksonException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Whether the current token, an integer zero, was written "-0". The parser over a whole frame
+     * keeps its text; the non-blocking one keeps only "0", and stands just past the '0' or just
+     * past the delimiter after it, so the sign is one of the three bytes before its position.
+     */
+    private boolean negative() {
+        if (feeder == null) {
+            return parser.getStringCharacters()[parser.getStringOffset()] == '-';
+        }
+        long p = parser.currentLocation().getByteOffset();
+        long zero = at(p - 1) == '0' ? p - 1 : p - 2;
+        return at(zero) == '0' && at(zero - 1) == '-';
+    }
+
+    /** The current integer token, or null when it does not fit in a long. */
+    Long longValue() {
+        try {
+            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                return null;
+            }
+            return parser.getLongValue();
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** An error at the current token. */
+    StrompyError error(ErrorType type, String message) {
+        Position here = new Position();
+        mark(here);
+        return errorAt(here, type, message);
+    }
+
+    /** An error at an earlier {@link #mark}ed place. */
+    StrompyError errorAt(Position position, ErrorType type, String message) {
+        return new StrompyError(type, message).atPosition(position.line, position.column);
+    }
+
+    /** Puts where the current token starts into {@code into}. */
+    void mark(Position into) {
+        JsonToken t = parser.currentToken();
+        TokenStreamLocation loc;
+        long back = 0;
+        if (feeder != null && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)) {
+            // The non-blocking parser leaves the token location of a close marker at the token
+            // before it; the marker is the one byte just read.
+            loc = parser.currentLocation();
+            back = 1;
+        } else {
+            loc = parser.currentTokenLocation();
+        }
+        into.set(lineOf(loc), columnOf(loc) - back);
+    }
+
+    /** The line the current token starts on. */
+    long line() {
+        return lineOf(parser.currentTokenLocation());
+    }
+
+    private long lineOf(TokenStreamLocation loc) {
+        return firstLine + loc.getLineNr() - 1;
+    }
+
+    private long columnOf(TokenStreamLocation loc) {
+        return loc.getLineNr() == 1 ? firstColumn + loc.getColumnNr() - 1 : loc.getColumnNr();
+    }
+
+    private StrompyError translate(JacksonException e) {
+        TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        boolean atTheEnd = e instanceof UnexpectedEndOfInputException || loc.getByteOffset() >= length;
+        if (atTheEnd && atEnd != null && (feeder == null || lastFed)) {
+            // Jackson ran into the end of the frame's bytes, where the framer found what ends them.
+            return atEnd;
+        }
+        if (e instanceof UnexpectedEndOfInputException) {
+            return new StrompyError(ErrorType.SYNTAX, "incomplete value", e).atPosition(lineOf(loc), columnOf(loc));
+        }
+        if (e instanceof StreamConstraintsException) {
+            // Where the overlong token starts: where its reading stopped says nothing more.
+            loc = parser.currentTokenLocation();
+        }
+        return JacksonErrors.syntax(e).atPosition(lineOf(loc), columnOf(loc));
+    }
+
+    /** Releases the parser. */
+    void close() {
+        if (parser != null) {
+            parser.close();
+            parser = null;
+        }
+    }
+}
