@@ -1,15 +1,10 @@
 package dev.strompy;
 
-import dev.strompy.error.ErrorType;
 import dev.strompy.eval.Evaluator;
 import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
-import dev.strompy.read.Frame;
 import dev.strompy.read.FrameReader;
-import dev.strompy.read.Framer;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,21 +44,12 @@ import java.util.Objects;
  */
 public final class StrompyDecoder implements AutoCloseable {
     private final String source;
-    private final Limits limits;
-    private final Framer framer;
-    private final FrameReader reader;
-    private final Fold fold;
-    private final int jobs;
-    private final long parallelFrom;
-    private final int batchBytes;
-    private long fed;
-    private Pool pool;
-    /** Outcomes from the pool, in order, not yet taken. */
-    private final ArrayDeque<ItemResult> ready = new ArrayDeque<>();
-    /** A frame that must wait until the pool has nothing in flight: large, or a failure outside items. */
-    private Frame waiting;
-    /** A large frame is being read, on this thread. */
-    private boolean streaming;
+    /** One job: the items read on the caller's thread. */
+    private final Items items;
+    /** More: the items read on the decoder's threads. */
+    private final Blocks blocks;
+    /** The number the next item gets. */
+    private long nextItem;
     private boolean ended;
     private boolean closed;
 
@@ -79,13 +65,15 @@ public final class StrompyDecoder implements AutoCloseable {
 
     private StrompyDecoder(Builder b) {
         this.source = b.source;
-        this.limits = b.limits;
-        this.jobs = b.jobs;
-        this.parallelFrom = b.parallelFrom;
-        this.batchBytes = b.batchBytes;
-        this.reader = reader(limits);
-        this.fold = new Fold(new Evaluator(limits.maxElements()), source);
-        this.framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), reader.scanner(), false, b.firstItem);
+        this.nextItem = b.firstItem;
+        if (b.jobs > 1) {
+            this.items = null;
+            this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom);
+        } else {
+            this.items = new Items(b.source, b.limits, reader(b.limits),
+                    new Fold(new Evaluator(b.limits.maxElements()), b.source));
+            this.blocks = null;
+        }
     }
 
     /** {@return a builder of decoders, with the defaults: source {@code -}, default limits, one job} */
@@ -199,8 +187,11 @@ public final class StrompyDecoder implements AutoCloseable {
     public void feed(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         checkOpen();
-        framer.feed(bytes, offset, length);
-        fed += length;
+        if (blocks != null) {
+            blocks.feed(bytes, offset, length);
+        } else {
+            items.feed(bytes, offset, length);
+        }
     }
 
     /**
@@ -211,8 +202,13 @@ public final class StrompyDecoder implements AutoCloseable {
      */
     public void feed(ByteBuffer bytes) {
         checkOpen();
-        fed += bytes.remaining();
-        framer.feed(bytes);
+        if (blocks != null) {
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            blocks.feed(copy, 0, copy.length);
+        } else {
+            items.feed(bytes);
+        }
     }
 
     /** Says that no more bytes will come: a truncated last item is then a syntax error. */
@@ -222,7 +218,11 @@ public final class StrompyDecoder implements AutoCloseable {
         }
         if (!ended) {
             ended = true;
-            framer.endOfInput();
+            if (blocks != null) {
+                blocks.endOfInput();
+            } else {
+                items.endOfInput();
+            }
         }
     }
 
@@ -235,7 +235,7 @@ public final class StrompyDecoder implements AutoCloseable {
      *     {@link #isFinished()})
      */
     public Outcome next() {
-        return step(false);
+        return closed ? null : numbered(blocks != null ? blocks.next(false) : items.next());
     }
 
     /**
@@ -245,7 +245,14 @@ public final class StrompyDecoder implements AutoCloseable {
      * @return the next outcome, or null only when more input is needed or the stream is finished
      */
     public Outcome take() {
-        return step(true);
+        return closed ? null : numbered(blocks != null ? blocks.next(true) : items.next());
+    }
+
+    private Outcome numbered(ItemResult r) {
+        if (r == null) {
+            return null;
+        }
+        return Outcome.of(r.item() == ItemResult.UNNUMBERED ? r.numbered(nextItem++) : r);
     }
 
     /**
@@ -253,14 +260,15 @@ public final class StrompyDecoder implements AutoCloseable {
      * (with more than one job) the threads have room for more
      */
     public boolean needsInput() {
-        return !closed && !ended && !framer.isFinished() && ready.isEmpty() && waiting == null
-                && (pool == null || !pool.full());
+        if (closed || ended) {
+            return false;
+        }
+        return blocks != null ? blocks.wantsInput() : !items.isFinished();
     }
 
     /** {@return whether the input has ended and every outcome has been taken (or the decoder is closed)} */
     public boolean isFinished() {
-        return closed || (framer.isFinished() && !streaming && waiting == null && ready.isEmpty()
-                && (pool == null || pool.idle()));
+        return closed || (blocks != null ? blocks.isFinished() : items.isFinished());
     }
 
     /** {@return the name used in errors and outcomes} */
@@ -273,18 +281,17 @@ public final class StrompyDecoder implements AutoCloseable {
      * start of an item (at most {@link Limits#maxFrameBytes()}) that only more input can complete
      */
     public int buffered() {
-        return framer.buffered();
+        return blocks != null ? blocks.buffered() : items.buffered();
     }
 
     /** Releases every byte held and stops the decoder's threads. Idempotent. */
     @Override
     public void close() {
         closed = true;
-        framer.endSource();
-        ready.clear();
-        waiting = null;
-        if (pool != null) {
-            pool.close();
+        if (blocks != null) {
+            blocks.close();
+        } else {
+            items.close();
         }
     }
 
@@ -294,126 +301,6 @@ public final class StrompyDecoder implements AutoCloseable {
         }
         if (ended) {
             throw new IllegalStateException("feed after endOfInput");
-        }
-    }
-
-    private Outcome step(boolean wait) {
-        if (closed) {
-            return null;
-        }
-        if (pool == null && jobs > 1 && fed >= parallelFrom && !streaming && waiting == null) {
-            // From here on, frames are evaluated on the threads.
-            pool = new Pool(jobs, batchBytes, source, limits);
-            framer.handOff();
-        }
-        ItemResult r = ready.poll();
-        if (r == null) {
-            r = pool != null ? fromPool(wait) : here();
-        }
-        if (r == null) {
-            return null;
-        }
-        if (r.failed() && r.error().type() == ErrorType.SYNTAX && framer.inArray()) {
-            // A syntax error ends an array source: nothing after it is read.
-            framer.endSource();
-            ready.clear();
-            waiting = null;
-            if (pool != null) {
-                pool.drop();
-            }
-        }
-        return Outcome.of(r);
-    }
-
-    /** One job: the next outcome, read and evaluated on this thread. */
-    private ItemResult here() {
-        while (true) {
-            if (streaming) {
-                ItemResult r = fold.next(reader);
-                if (r != null) {
-                    streaming = false;
-                    framer.skipRest();
-                    return r;
-                }
-                Framer.Piece piece = framer.piece();
-                if (piece == null) {
-                    return null;
-                }
-                reader.feed(piece);
-                continue;
-            }
-            Frame f = waiting != null ? waiting : framer.next();
-            waiting = null;
-            if (f == null) {
-                return null;
-            }
-            if (f.outsideItems()) {
-                return ItemResult.failure(source, f.error());
-            }
-            if (f.large()) {
-                reader.stream(f);
-                streaming = true;
-                continue;
-            }
-            if (f.parts() != null) {
-                return fold.of(f.parts());
-            }
-            reader.read(f);
-            return fold.next(reader);
-        }
-    }
-
-    /** More than one job: the next outcome in order from the threads, or from this thread when it must. */
-    private ItemResult fromPool(boolean wait) {
-        while (true) {
-            List<ItemResult> done = pool.poll();
-            if (done != null) {
-                ready.addAll(done);
-                return ready.poll();
-            }
-            if (waiting == null && !streaming) {
-                cut();
-            }
-            if ((waiting != null || streaming) && pool.idle()) {
-                // A large frame, or a failure outside items, in its turn: on this thread.
-                ItemResult r = here();
-                if (r != null || streaming || waiting != null) {
-                    return r;
-                }
-                continue;
-            }
-            if (!wait) {
-                return null;
-            }
-            pool.flush();
-            done = pool.take();
-            if (done == null) {
-                return null;
-            }
-            ready.addAll(done);
-            if (!ready.isEmpty()) {
-                return ready.poll();
-            }
-        }
-    }
-
-    /** Cuts frames and hands them to the threads while they have room. */
-    private void cut() {
-        while (!pool.full()) {
-            Frame f = framer.next();
-            if (f == null) {
-                // The bytes fed are all cut: threads with nothing to do take what is gathered.
-                if (ended || framer.isFinished() || !pool.busy()) {
-                    pool.flush();
-                }
-                return;
-            }
-            if (f.large() || f.outsideItems()) {
-                waiting = f;
-                pool.flush();
-                return;
-            }
-            pool.add(f);
         }
     }
 }

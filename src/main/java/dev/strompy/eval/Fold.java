@@ -72,19 +72,19 @@ public final class Fold {
                     running = evaluator.apply(running, step.op());
                 } catch (StrompyError e) {
                     running = null;
-                    failed = e.atOp(step.index(), step.op().code().code()).atItem(step.item())
-                            .atPosition(step.line(), step.column());
+                    failed = e.atOp(step.index(), step.op().code().code()).atPosition(step.line(), step.column());
                 }
             } else {
                 Matrix result = running;
                 running = null;
-                return ItemResult.success(source, ((Part.End) part).item(), result);
+                return ItemResult.success(source, result);
             }
         }
         return null;
     }
 
-    private void reset() {
+    /** Forgets any item half evaluated: the parts that come next start a new one. */
+    public void reset() {
         running = null;
         failed = null;
     }

@@ -6,18 +6,31 @@ import dev.strompy.error.StrompyError;
  * What became of one item: its result, or the error it failed with (never both).
  *
  * @param source the source name, {@code -} for stdin
- * @param item 0-based index of the item in its source; -1 for an error outside any item
+ * @param item 0-based index of the item in its source; {@link #UNNUMBERED} until it is numbered
+ *     (as outcomes are handed on, in input order); -1 for an error outside any item
  * @param result the result, or null on failure
  * @param error the failure, with its source, or null on success
  */
 public record ItemResult(String source, long item, Matrix result, StrompyError error) {
-    public static ItemResult success(String source, long item, Matrix result) {
-        return new ItemResult(source, item, result, null);
+    /** The item number of an item's outcome before it is handed on. */
+    public static final long UNNUMBERED = -2;
+
+    public static ItemResult success(String source, Matrix result) {
+        return new ItemResult(source, UNNUMBERED, result, null);
     }
 
     public static ItemResult failure(String source, StrompyError error) {
-        StrompyError placed = error.atSource(source);
-        return new ItemResult(source, placed.item(), null, placed);
+        return new ItemResult(source, UNNUMBERED, null, error.atSource(source));
+    }
+
+    /** A failure outside any item: the source is not UTF-8, or its array is malformed between items. */
+    public static ItemResult outsideItems(String source, StrompyError error) {
+        return new ItemResult(source, -1, null, error.atSource(source));
+    }
+
+    /** {@return this outcome as item {@code n}'s; an outcome outside items stays as it is} */
+    public ItemResult numbered(long n) {
+        return item != UNNUMBERED ? this : new ItemResult(source, n, result, error == null ? null : error.atItem(n));
     }
 
     public boolean failed() {

@@ -4,13 +4,17 @@ import dev.strompy.error.StrompyError;
 
 /**
  * What a reader hands the {@link Fold}, in input order: for each item its {@code lhs}, then each
- * op as soon as it has been read, then the item's end; or a failure in the item's place.
+ * op as soon as it has been read, then the item's end; or a failure in the item's place. Parts
+ * carry no item number: items are numbered as their outcomes are handed on, in input order.
  *
  * <p>Ops that came before {@code lhs} in the input are handed on right after it.
  */
 public sealed interface Part {
+    /** The end of every item. */
+    End END = new End();
+
     /** The item's left operand: the fold starts a new running result. */
-    record Lhs(long item, Matrix matrix) implements Part {
+    record Lhs(Matrix matrix) implements Part {
     }
 
     /**
@@ -18,11 +22,11 @@ public sealed interface Part {
      *
      * @param index 0-based index of the op in the item
      */
-    record Step(long item, long index, Op op, long line, long column) implements Part {
+    record Step(long index, Op op, long line, long column) implements Part {
     }
 
     /** The item's closing brace: its running result is final. */
-    record End(long item) implements Part {
+    record End() implements Part {
     }
 
     /**

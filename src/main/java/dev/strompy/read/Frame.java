@@ -5,8 +5,8 @@ import dev.strompy.eval.Part;
 import java.util.List;
 
 /**
- * One item as the {@link Framer} cut it from its source: the item's bytes, its number and where
- * it starts. What a frame holds depends only on the bytes of the source, never on how they were
+ * One item as the {@link Framer} cut it from its source: the item's bytes and where they start.
+ * Items are numbered as their outcomes are handed on, in input order. What a frame holds depends only on the bytes of the source, never on how they were
  * fed.
  *
  * <p>A frame is one of:
@@ -19,7 +19,7 @@ import java.util.List;
  *       cutting it;</li>
  *   <li>large ({@link #large()}): longer than the frame limit, so its bytes come in pieces from
  *       {@link Framer#piece()} as they are fed;</li>
- *   <li>a failure outside any item ({@link #item()} is -1): the source is not UTF-8, or its
+ *   <li>a failure outside any item ({@link #outsideItems()}): the source is not UTF-8, or its
  *       array is malformed between items. It ends the source.</li>
  * </ul>
  *
@@ -31,7 +31,7 @@ public final class Frame {
     private final byte[] bytes;
     private final int offset;
     private final int length;
-    private final long item;
+    private final boolean outsideItems;
     private final long line;
     private final long column;
     private final StrompyError error;
@@ -39,12 +39,12 @@ public final class Frame {
     private final boolean large;
     private final boolean scan;
 
-    private Frame(byte[] bytes, int offset, int length, long item, long line, long column, StrompyError error,
+    private Frame(byte[] bytes, int offset, int length, boolean outsideItems, long line, long column, StrompyError error,
             List<Part> parts, boolean large, boolean scan) {
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
-        this.item = item;
+        this.outsideItems = outsideItems;
         this.line = line;
         this.column = column;
         this.error = error;
@@ -53,21 +53,20 @@ public final class Frame {
         this.scan = scan;
     }
 
-    static Frame whole(byte[] bytes, int offset, int length, long item, long line, long column, StrompyError error,
-            boolean scan) {
-        return new Frame(bytes, offset, length, item, line, column, error, null, false, scan);
+    static Frame whole(byte[] bytes, int offset, int length, long line, long column, StrompyError error, boolean scan) {
+        return new Frame(bytes, offset, length, false, line, column, error, null, false, scan);
     }
 
-    static Frame read(List<Part> parts, long item, long line, long column) {
-        return new Frame(null, 0, 0, item, line, column, null, parts, false, false);
+    static Frame read(List<Part> parts, long line, long column) {
+        return new Frame(null, 0, 0, false, line, column, null, parts, false, false);
     }
 
-    static Frame large(long item, long line, long column) {
-        return new Frame(null, 0, 0, item, line, column, null, null, true, false);
+    static Frame large(long line, long column) {
+        return new Frame(null, 0, 0, false, line, column, null, null, true, false);
     }
 
     static Frame failure(StrompyError error) {
-        return new Frame(null, 0, 0, -1, error.line(), error.column(), error, null, false, false);
+        return new Frame(null, 0, 0, true, error.line(), error.column(), error, null, false, false);
     }
 
     /** {@return the array that holds the item's bytes, or null when it has none} */
@@ -81,11 +80,6 @@ public final class Frame {
 
     public int length() {
         return length;
-    }
-
-    /** {@return the item's number, or -1 for a failure outside any item} */
-    public long item() {
-        return item;
     }
 
     /** {@return the 1-based line of the item's first byte} */
@@ -123,11 +117,6 @@ public final class Frame {
 
     /** {@return whether this is a failure outside any item, which ends its source} */
     public boolean outsideItems() {
-        return item < 0;
-    }
-
-    /** {@return this frame over another array, its bytes at {@code newOffset} there} */
-    Frame movedTo(byte[] newBytes, int newOffset) {
-        return new Frame(newBytes, newOffset, length, item, line, column, error, parts, large, scan);
+        return outsideItems;
     }
 }

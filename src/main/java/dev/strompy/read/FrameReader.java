@@ -35,7 +35,6 @@ public final class FrameReader implements Part.Source {
     private final List<Part> scanned = new ArrayList<>();
     private State state = State.DONE;
     private boolean waiting;
-    private long item;
     private Matrix lhs;
     private boolean haveOps;
     private List<Part.Step> held;
@@ -72,7 +71,7 @@ public final class FrameReader implements Part.Source {
         if (f.scan()) {
             scanned.clear();
             int end = f.offset() + f.length();
-            if (scanner.scan(f.bytes(), f.offset(), end, f.line(), f.column(), f.item(), scanned) == end) {
+            if (scanner.scan(f.bytes(), f.offset(), end, f.line(), f.column(), scanned) == end) {
                 ready.addAll(scanned);
                 state = State.DONE;
                 return;
@@ -108,7 +107,6 @@ public final class FrameReader implements Part.Source {
 
     private void begin(Frame f) {
         ready.clear();
-        item = f.item();
         state = State.START;
         waiting = false;
         lhs = null;
@@ -159,7 +157,7 @@ public final class FrameReader implements Part.Source {
                 if (t != null) {
                     throw in.error(ErrorType.SYNTAX, "unexpected data after the item");
                 }
-                ready.add(new Part.End(item));
+                ready.add(Part.END);
                 finish();
                 return;
             case IN_LHS:
@@ -244,7 +242,7 @@ public final class FrameReader implements Part.Source {
 
     private void lhs(Matrix m) {
         lhs = m;
-        ready.add(new Part.Lhs(item, m));
+        ready.add(new Part.Lhs(m));
         if (held != null) {
             ready.addAll(held);
             held = null;
@@ -262,7 +260,7 @@ public final class FrameReader implements Part.Source {
                 state = State.IN_RHS;
                 break;
             case OP:
-                Part.Step step = new Part.Step(item, ops.lastIndex(), ops.op(), ops.line(), ops.column());
+                Part.Step step = new Part.Step(ops.lastIndex(), ops.op(), ops.line(), ops.column());
                 if (lhs != null) {
                     ready.add(step);
                 } else {
@@ -285,7 +283,7 @@ public final class FrameReader implements Part.Source {
 
     /** A failure that is not a syntax error: the rest of the frame is read as JSON only. */
     private void check(StrompyError e) {
-        failure = e.atItem(item);
+        failure = e;
         held = null;
         lhs = null;
         state = State.CHECK;
@@ -293,7 +291,7 @@ public final class FrameReader implements Part.Source {
 
     /** The item's outcome is this failure. */
     private void fail(StrompyError e) {
-        ready.add(new Part.Failure(e.atItem(item)));
+        ready.add(new Part.Failure(e));
         finish();
     }
 

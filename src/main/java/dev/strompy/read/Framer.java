@@ -3,20 +3,16 @@ package dev.strompy.read;
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Part;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Cuts the bytes of one source into {@link Frame}s, one per item: the one place that knows
- * lines (LF, CRLF and a lone CR), the byte order mark, strings and their escapes, bracket depth,
- * whether the source is one array of items or a sequence of them, and where a sequence starts
- * again after a bad item. Bytes are fed in chunks of any size; what comes out depends only on
+ * lines (LF, CRLF and a lone CR), the byte order mark, whether the source is one array of items
+ * or a sequence of them, and where a sequence goes on after a bad item ({@link ItemCut} knows
+ * the inside of an item). Bytes are fed in chunks of any size; what comes out depends only on
  * the bytes, never on the chunks, because every decision waits for the bytes it depends on and
  * none is taken back.
  *
@@ -29,23 +25,25 @@ import java.util.Locale;
  *       strings. In an array, any other item is a string (to its closing quote) or a token (up to
  *       whitespace or a structural byte). In a sequence, a line that starts with anything else is
  *       one bad item that runs to the end of its line.</li>
- *   <li>Inside an item the framer stops at what can never be JSON: a line break in a string, a
- *       closing bracket of the wrong kind, a non-ASCII byte outside a string, nesting past the
- *       limit, the end of input. The frame's bytes end there, with that syntax error.</li>
- *   <li>In a sequence, a line that starts, while an item is open, with an object whose first key
- *       is an item's ({@code {"lhs"} or {@code {"op"}) or with a byte no line of an item starts
- *       with (a letter) starts the next item: the open item was cut short. After any other bad
- *       item, the sequence goes on at the next line. So one bad line of NDJSON costs one item,
- *       and an item may still run over several lines however they are indented.</li>
+ *   <li>Inside an item the cut stops at what can never be JSON (a line break in a string, a
+ *       closing bracket of the wrong kind, a byte above 127 outside a string, invalid UTF-8,
+ *       nesting past the limit, the end of input): the frame's bytes end there, with that
+ *       syntax error.</li>
+ *   <li>A line that starts, while an item is open, with an object whose first key is an item's
+ *       ({@code {"lhs"} or {@code {"op"}) starts the next item: the open item was cut short. In a
+ *       sequence, so does a line that starts with a byte no line of an item starts with (a
+ *       letter). After any other bad item a sequence goes on at the next line, so one bad line of
+ *       NDJSON costs one item; an item may still run over several lines, however indented.</li>
  *   <li>In an array, the framer checks the commas and brackets between items itself; a syntax
  *       error there, or in an item, ends the source.</li>
  *   <li>An item longer than the frame limit is not held: {@link #next()} hands out a large frame
  *       and {@link #piece()} its bytes, in pieces cut at fixed offsets from its start.</li>
  * </ul>
  *
- * <p>Lines and columns are counted as Jackson counts them (a column is a byte offset in its
- * line, from 1), so the {@link FrameReader}'s positions inside a frame add up to the framer's.
- * Not thread-safe; it never blocks.
+ * <p>So a line that starts with {@code {"lhs"} or {@code {"op"} always starts an item, whatever
+ * came before: a framer can start there ({@link #startAt}) and one that ends there
+ * ({@link #endOfBlock}) knows what that line does. That is how a large input is cut into blocks
+ * framed on several threads. Not thread-safe; it never blocks.
  */
 public final class Framer {
     /** A large frame's bytes are handed on in pieces of this size, from its first byte. */
@@ -56,65 +54,53 @@ public final class Framer {
 
     private enum State { START, FIRST, SEQUENCE, ITEM, NEXT, CLOSED, FRAME, SKIP_LINE, DONE }
 
-    /** What the frame being cut is: brackets (or an array's string), an array's token, a sequence's bad line. */
-    private enum Kind { GROUP, TOKEN, LINE }
-
     private final int maxFrame;
     private final int pieceSize;
-    private final int maxDepth;
+    private final ItemCut cut;
+    private final Lines lines = new Lines();
     private LineScanner scanner;
     private boolean keep;
+    private final List<Part> scanned = new ArrayList<>();
 
     // The bytes: buf[0, end) hold stream offsets base to base + end; pos is the next to look at.
     private byte[] buf = new byte[INITIAL];
     private int pos;
     private int end;
+    private long base;
     /**
      * Just past the last '\n' in the buffer: the line scanner reads only whole lines, so that it
      * never runs out of bytes in the middle of an item (a path the compiler would otherwise see
      * taken now and then, at the end of each chunk, and compile again for).
      */
     private int wholeLines;
-    private long base;
     private boolean ended;
     private boolean hungry;
-
-    // Where pos is: its line, the stream offset its line starts at, the last '\r' seen.
-    private long line = 1;
-    private long lineStart;
-    private long lastReturn = -2;
 
     private State state = State.START;
     private boolean array;
     private boolean firstInArray;
-    private long nextItem;
+    /** A frame to hand out before anything else: what {@link #endOfBlock} found. */
+    private Frame pending;
+    /** After {@link #endOfBlock}: whether the line that follows is the source's next item. */
+    private boolean continues;
 
     // The frame being cut.
-    private Kind kind;
     private int frameStart;
     private long frameLine;
     private long frameColumn;
-    private long item;
     private boolean scanFrame;
     /**
      * An item in the usual shape whose line has not ended yet: it is left to the line scanner,
      * once the line ends, instead of being cut byte by byte now.
      */
     private boolean deferred;
-    private boolean inString;
-    private boolean escape;
-    private boolean lineOpens;
-    private int depth;
-    /** The brackets open in the frame being cut, grown as deep as the frame goes. */
-    private byte[] stack = new byte[16];
     // A large frame: its pieces, and its end once found.
     private boolean large;
     private boolean skipping;
     private long pieceAt;
-    private int handed = -1;
+    private int handed;
     private long frameEnd = -1;
     private StrompyError frameError;
-    private final List<Part> scanned = new ArrayList<>();
 
     /**
      * @param maxFrame the longest frame held whole, in bytes; longer ones are large
@@ -123,21 +109,40 @@ public final class Framer {
      *     their parts), or null to leave all reading to the caller
      * @param keep whether the caller keeps frames past the next call (on other threads): then
      *     no byte handed out in a frame is ever written again
-     * @param firstItem the number of the source's first item
      */
-    public Framer(int maxFrame, int maxDepth, LineScanner scanner, boolean keep, long firstItem) {
+    public Framer(int maxFrame, int maxDepth, LineScanner scanner, boolean keep) {
         this.maxFrame = maxFrame;
         this.pieceSize = Math.min(PIECE, maxFrame);
-        this.maxDepth = maxDepth;
+        this.cut = new ItemCut(maxDepth);
         this.scanner = scanner;
         this.keep = keep;
-        this.nextItem = firstItem;
+    }
+
+    /**
+     * Starts at a line of the source, {@code line}, that starts with an item (see
+     * {@link ItemCut#startsItem}), in a source that is an array of items or a sequence: the
+     * state there is known from that line alone.
+     */
+    public void startAt(long line, boolean inArray) {
+        lines.line = line;
+        array = inArray;
+        state = inArray ? State.ITEM : State.SEQUENCE;
     }
 
     /** Copies {@code length} bytes of {@code bytes} from {@code offset}. */
     public void feed(byte[] bytes, int offset, int length) {
         room(length);
         System.arraycopy(bytes, offset, buf, end, length);
+        fed(length);
+    }
+
+    /** Feeds {@code bytes[0, length)}, which the caller hands over and never touches again: no copy, before any other. */
+    public void feedOwned(byte[] bytes, int length) {
+        if (end > 0) {
+            feed(bytes, 0, length);
+            return;
+        }
+        buf = bytes;
         fed(length);
     }
 
@@ -149,21 +154,73 @@ public final class Framer {
         fed(length);
     }
 
-    /** {@code length} more bytes are in the buffer: where the last whole line ends now. */
-    private void fed(int length) {
-        int from = end;
-        end += length;
-        for (int i = end - 1; i >= from; i--) {
-            if (buf[i] == '\n') {
-                wholeLines = i + 1;
-                break;
-            }
-        }
-    }
-
     /** No more bytes will come. */
     public void endOfInput() {
         ended = true;
+    }
+
+    /**
+     * The bytes fed are followed by a line that starts with an item ({@code {"lhs"} or
+     * {@code {"op"}), which is not fed here: the framer does what that line demands (an item
+     * still open was cut short; in an array, that line must follow a comma) and hands out nothing
+     * after. Call once {@link #next()} has given null.
+     */
+    public void endOfBlock() {
+        if (state == State.FRAME) {
+            if (deferred) {
+                deferred = false;
+                pos = frameStart;
+                scan(end);
+            }
+            pending = finish(cut.cutHere(end, base, lines));
+        } else if (state == State.NEXT) {
+            pending = between(end, "expected ',' or ']' after an item, got '{'");
+        } else if (state == State.CLOSED) {
+            pending = between(end, "unexpected data after the top-level array");
+        } else if (state == State.FIRST) {
+            state = State.SEQUENCE;
+        }
+        continues = state == State.SEQUENCE || state == State.ITEM;
+        state = State.DONE;
+    }
+
+    /** {@return after {@link #endOfBlock}: whether the line that follows is the source's next item} */
+    public boolean continues() {
+        return continues;
+    }
+
+    /** {@return the line of the last byte looked at} */
+    public long line() {
+        return lines.line;
+    }
+
+    /**
+     * {@return where the last line that starts an item (see {@link ItemCut#startsItem}, with
+     * the bytes of its key there to tell) starts in {@code b[from, to)}, just after a '\n'; -1
+     * when none does}: a place to cut a source at, where a framer can start
+     */
+    public static int lastCut(byte[] b, int from, int to) {
+        for (int i = to - 1; i >= Math.max(from, 1); i--) {
+            if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@return where the first line that starts an item starts in {@code b[from, to)}, as {@link #lastCut}; -1 when none does} */
+    public static int firstCut(byte[] b, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@return how many lines {@code b[from, to)} ends, counted as the framer counts them; the bytes end with a '\n'} */
+    public static long lineBreaks(byte[] b, int from, int to) {
+        return Lines.count(b, from, to);
     }
 
     /** {@return how many bytes fed have not been looked at yet} */
@@ -178,7 +235,7 @@ public final class Framer {
 
     /** {@return whether every frame has been handed out and no more will come} */
     public boolean isFinished() {
-        return state == State.DONE && !large;
+        return state == State.DONE && !large && pending == null;
     }
 
     /**
@@ -188,6 +245,11 @@ public final class Framer {
      * @throws IllegalStateException while a large frame has pieces left that are not skipped
      */
     public Frame next() {
+        if (pending != null) {
+            Frame f = pending;
+            pending = null;
+            return f;
+        }
         if (large) {
             if (!skipping) {
                 throw new IllegalStateException("a large frame is open: take its pieces, or skip them");
@@ -237,21 +299,21 @@ public final class Framer {
         return new Piece(buf, handed, pieceSize, false, null);
     }
 
-    /**
-     * From now on the caller keeps frames past the next call, on other threads, and reads them
-     * itself: no byte handed out in a frame is written again, and the line scanner reads no
-     * item as it is cut.
-     */
-    public void handOff() {
-        scanner = null;
-        keep = true;
-    }
-
     /** The rest of the large frame is not needed: {@link #next()} skips it and goes on after it. */
     public void skipRest() {
         if (large) {
             skipping = true;
         }
+    }
+
+    /**
+     * From now on the caller keeps frames past the next call, on other threads, and reads them
+     * itself: no byte handed out in a frame is written again, and the line scanner reads no item
+     * as it is cut.
+     */
+    public void handOff() {
+        scanner = null;
+        keep = true;
     }
 
     /**
@@ -261,10 +323,11 @@ public final class Framer {
     public void endSource() {
         state = State.DONE;
         large = false;
+        pending = null;
         buf = new byte[0];
         pos = 0;
-        wholeLines = 0;
         end = 0;
+        wholeLines = 0;
     }
 
     /**
@@ -306,11 +369,7 @@ public final class Framer {
             }
             case FRAME:
                 if (deferred) {
-                    Frame f = deferred();
-                    if (!deferred && state == State.FRAME) {
-                        pos = frameStart;
-                    }
-                    return f;
+                    return deferred();
                 }
                 return scan(large ? end : (int) Math.min(end, (long) frameStart + maxFrame));
             case SKIP_LINE:
@@ -329,14 +388,12 @@ public final class Framer {
         state = State.FIRST;
         if (n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
             pos = 3;
-            lineStart = 3;
+            lines.lineStart = 3;
             return null;
         }
         for (int i = 0; i < n; i++) {
             if (buf[i] == 0 || (i == 0 && (buf[i] == (byte) 0xFE || buf[i] == (byte) 0xFF))) {
-                state = State.DONE;
-                return Frame.failure(new StrompyError(ErrorType.SYNTAX, "input is not UTF-8 (it looks like UTF-16 or UTF-32)")
-                        .atPosition(1, 1));
+                return between(0, "input is not UTF-8 (it looks like UTF-16 or UTF-32)");
             }
         }
         return null;
@@ -379,18 +436,14 @@ public final class Framer {
         return between(p, "expected ',' or ']' after an item, got " + show(b));
     }
 
-    /**
-     * Skips whitespace, counting lines.
-     *
-     * @return the index of the next byte that is not whitespace, or -1 when the bytes fed ran out
-     */
+    /** Skips whitespace, counting lines; @return the next byte that is not, or -1 when the bytes ran out */
     private int skipBlanks() {
         byte[] b = buf;
         int p = pos;
         while (p < end) {
             byte c = b[p];
             if (c == '\n' || c == '\r') {
-                newline(p);
+                lines.lineBreak(base + p, c);
             } else if (c != ' ' && c != '\t') {
                 pos = p;
                 return p;
@@ -417,22 +470,17 @@ public final class Framer {
         return between(end, failure);
     }
 
-    /** A byte that starts an item at {@code p}: its frame begins, or the scanner reads it whole. */
+    /** A byte that starts an item at {@code p}: its frame begins. */
     private Frame startItem(int p) {
         byte b = buf[p];
-        item = nextItem++;
         frameStart = p;
-        frameLine = line;
-        frameColumn = column(p);
-        frameError = null;
+        frameLine = lines.line;
+        frameColumn = lines.column(base + p);
         frameEnd = -1;
-        depth = 0;
-        inString = false;
-        escape = false;
-        lineOpens = false;
         pos = p;
         state = State.FRAME;
-        kind = b == '{' || b == '[' || (array && b == '"') ? Kind.GROUP : array ? Kind.TOKEN : Kind.LINE;
+        cut.start(b == '{' || b == '[' || (array && b == '"') ? ItemCut.Kind.GROUP
+                : array ? ItemCut.Kind.TOKEN : ItemCut.Kind.LINE, array, frameLine);
         scanFrame = b == '{';
         deferred = scanFrame && scanner != null;
         return null;
@@ -447,12 +495,13 @@ public final class Framer {
     private Frame deferred() {
         if (frameStart < wholeLines) {
             scanned.clear();
-            int r = scanner.scan(buf, frameStart, wholeLines, frameLine, frameColumn, item, scanned);
+            int r = scanner.scan(buf, frameStart, wholeLines, frameLine, frameColumn, scanned);
             deferred = false;
+            pos = frameStart;
             if (r >= 0) {
                 pos = r;
                 state = array ? State.NEXT : State.SEQUENCE;
-                return Frame.read(scanned, item, frameLine, frameColumn);
+                return Frame.read(scanned, frameLine, frameColumn);
             }
             scanFrame = false;
             return null;
@@ -463,9 +512,10 @@ public final class Framer {
         }
         if (i < end || ended || end - frameStart > maxFrame) {
             deferred = false;
+            pos = frameStart;
             return null;
         }
-        // Looked at up to here: the frame is cut from its start all the same.
+        // Looked at up to here; the frame is cut from its start all the same.
         pos = end;
         hungry = true;
         return null;
@@ -474,318 +524,61 @@ public final class Framer {
     /**
      * Cuts the frame from {@code pos}, looking at bytes up to {@code limit}.
      *
-     * @return the whole frame once it ends; null when it needs more bytes (hungry), or it became
-     *     large (then a large frame is returned), or, large already, it ended
+     * @return the whole frame once it ends; null when it needs more bytes (hungry), or it ended
+     *     (large already); a large frame when it became one
      */
     private Frame scan(int limit) {
-        endError = null;
-        endState = array ? State.NEXT : State.SEQUENCE;
-        looking = false;
-        int p = kind == Kind.GROUP ? group(limit) : kind == Kind.TOKEN ? token(limit) : lineEnd(limit);
+        int p = cut.scan(buf, pos, limit, end, ended, base, lines);
         if (p >= 0) {
             return finish(p);
         }
-        if (pos < end && !large && !looking) {
+        pos = cut.at;
+        if (pos < end && !large && !cut.looking) {
             // More than maxFrame bytes: a large frame, handed on in pieces.
             large = true;
             skipping = false;
             pieceAt = base + frameStart;
             handed = frameStart;
-            return Frame.large(item, frameLine, frameColumn);
+            return Frame.large(frameLine, frameColumn);
         }
         if (!ended) {
             hungry = true;
             return null;
         }
-        if (kind == Kind.GROUP) {
-            endError = new StrompyError(ErrorType.SYNTAX, "unexpected end of input").atPosition(line, column(end));
-            endState = State.DONE;
+        if (cut.kind == ItemCut.Kind.GROUP) {
+            cut.error = new StrompyError(ErrorType.SYNTAX, "unexpected end of input").atPosition(lines.line,
+                    lines.column(base + end));
         }
         return finish(end);
     }
 
     /**
-     * Brackets and strings up to {@code limit}.
-     *
-     * @return where the frame's bytes end: just past its closing byte, or (with {@link #endError}
-     *     set) where the framer found something that can never be JSON; -1 when it goes on past
-     *     {@code limit}
+     * The frame's bytes end at {@code endIndex}, as {@link ItemCut#error} says; the framer goes
+     * on after them. A whole frame is handed out; a large one gets its last piece from
+     * {@link #piece()}.
      */
-    private int group(int limit) {
-        byte[] b = buf;
-        int p = pos;
-        // The state in locals while the loop runs (the hot loop of cutting on several threads).
-        boolean str = inString;
-        boolean esc = escape;
-        boolean opens = lineOpens;
-        int d = depth;
-        while (true) {
-            if (!esc && !opens) {
-                // Most bytes (digits, commas, spaces, letters) change nothing: eight at a time,
-                // quotes and brackets taken as they come; anything rarer goes the byte way below.
-                words:
-                while (limit - p >= WORDS) {
-                    long m = special((long) Words.LONGS.get(b, p));
-                    for (; m != 0; m &= m - 1) {
-                        int q = p + (Long.numberOfTrailingZeros(m) >>> 3);
-                        byte c = b[q];
-                        if (c == '"') {
-                            str = !str;
-                            if (!str && d == 0) {
-                                return q + 1;
-                            }
-                        } else if (str && c != '\\' && c >= 0x20) {
-                            continue;
-                        } else if (c == '{' || c == '[') {
-                            if (d == stack.length) {
-                                p = q;
-                                break words;
-                            }
-                            stack[d++] = c;
-                        } else if (c == '}' || c == ']') {
-                            if (stack[d - 1] != (c == '}' ? '{' : '[') || d == 1) {
-                                p = q;
-                                break words;
-                            }
-                            d--;
-                        } else if (c != '|' && c != '\t') {
-                            p = q;
-                            break words;
-                        }
-                    }
-                    p += 8;
-                }
-                boolean[] plain = str ? STRING_PLAIN : PLAIN;
-                while (p < limit && plain[b[p] & 0xFF]) {
-                    p++;
-                }
-            }
-            if (p >= limit) {
-                break;
-            }
-            byte c = b[p];
-            if (str) {
-                if (esc) {
-                    esc = false;
-                    if (c == '\n' || c == '\r') {
-                        return broken(p, "line break inside a string");
-                    }
-                } else if (c == '"') {
-                    str = false;
-                    if (d == 0) {
-                        return p + 1;
-                    }
-                } else if (c == '\\') {
-                    esc = true;
-                } else if (c == '\n' || c == '\r') {
-                    return broken(p, "line break inside a string");
-                } else if (c < 0) {
-                    int n = utf8(p);
-                    if (n == 0) {
-                        return broken(p, String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X", c & 0xFF));
-                    }
-                    if (n < 0) {
-                        looking = true;
-                        break;
-                    }
-                    p += n - 1;
-                }
-                p++;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                newline(p);
-                opens = !array;
-                p++;
-                continue;
-            }
-            if (opens && c != ' ' && c != '\t') {
-                // The first byte of a line inside an item of a sequence, after any indent.
-                int next = opensItem(p);
-                if (next < 0) {
-                    looking = true;
-                    break;
-                }
-                opens = false;
-                if (next > 0) {
-                    return cutShort(p);
-                }
-            }
-            if (c == '"') {
-                str = true;
-            } else if (c == '{' || c == '[') {
-                if (d == maxDepth) {
-                    return broken(p, "nesting deeper than " + maxDepth + " levels");
-                }
-                if (d == stack.length) {
-                    stack = Arrays.copyOf(stack, Math.min(maxDepth, 2 * d));
-                }
-                stack[d++] = c;
-            } else if (c == '}' || c == ']') {
-                byte open = stack[--d];
-                if ((open == '{') != (c == '}')) {
-                    return broken(p, "unexpected '" + (char) c + "': expected '" + (open == '{' ? '}' : ']') + "'");
-                }
-                if (d == 0) {
-                    return p + 1;
-                }
-            } else if (c < 0) {
-                return broken(p, String.format(Locale.ROOT, "non-ASCII byte 0x%02X outside a string", c & 0xFF));
-            }
-            p++;
-        }
-        pos = p;
-        inString = str;
-        escape = esc;
-        lineOpens = opens;
-        depth = d;
-        return -1;
-    }
-
-    /**
-     * Whether the line that starts (after its indent) at {@code p}, inside an open item of a
-     * sequence, starts the next item instead: when it starts with an object whose first key is
-     * an item's ("lhs" or "op"), which no item holds, or with a byte that no line of an item can
-     * start with (a letter, say: an item holds no literal). A line that starts with a bracket, a
-     * quote, a comma, a colon or a number goes on with the item.
-     *
-     * @return 1 if it starts the next item, 0 if not, -1 when more bytes must come to tell
-     */
-    private int opensItem(int p) {
-        byte c = buf[p];
-        if (c == '[' || c == ']' || c == '}' || c == '"' || c == ',' || c == ':' || c == '-' || (c >= '0' && c <= '9')) {
-            return 0;
-        }
-        if (c != '{') {
-            return 1;
-        }
-        int i = p + 1;
-        while (i < end && (buf[i] == ' ' || buf[i] == '\t')) {
-            i++;
-        }
-        int lhs = prefix(i, LHS_KEY);
-        int op = prefix(i, OP_KEY);
-        return lhs > 0 || op > 0 ? 1 : lhs < 0 || op < 0 ? (ended ? 0 : -1) : 0;
-    }
-
-    private static final byte[] LHS_KEY = {'"', 'l', 'h', 's', '"'};
-    private static final byte[] OP_KEY = {'"', 'o', 'p', '"'};
-
-    /** 1 when the bytes from {@code i} start with {@code word}, 0 when they do not, -1 when too few have come. */
-    private int prefix(int i, byte[] word) {
-        for (int k = 0; k < word.length; k++) {
-            if (i + k >= end) {
-                return -1;
-            }
-            if (buf[i + k] != word[k]) {
-                return 0;
-            }
-        }
-        return 1;
-    }
-
-    /**
-     * The length of the UTF-8 sequence that starts at {@code p} with a byte above 127, as RFC
-     * 3629 has them (no overlong forms, no surrogates, nothing past U+10FFFF).
-     *
-     * @return its length, 0 when it is not valid UTF-8, -1 when more bytes must come to tell
-     */
-    private int utf8(int p) {
-        int b = buf[p] & 0xFF;
-        int n;
-        int low = 0x80;
-        int high = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 3;
-            low = b == 0xE0 ? 0xA0 : 0x80;
-            high = b == 0xED ? 0x9F : 0xBF;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 4;
-            low = b == 0xF0 ? 0x90 : 0x80;
-            high = b == 0xF4 ? 0x8F : 0xBF;
+    private Frame finish(int endIndex) {
+        pos = endIndex;
+        StrompyError error = cut.error;
+        if (error == null) {
+            state = array ? State.NEXT : State.SEQUENCE;
+        } else if (array || (!cut.cutShort && cut.kind != ItemCut.Kind.GROUP) || pos >= end && ended) {
+            state = State.DONE;
         } else {
-            return 0;
+            state = cut.cutShort ? State.SEQUENCE : State.SKIP_LINE;
         }
-        for (int k = 1; k < n; k++) {
-            if (p + k >= end) {
-                return ended ? 0 : -1;
-            }
-            int c = buf[p + k] & 0xFF;
-            if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF)) {
-                return 0;
-            }
+        if (large) {
+            frameEnd = base + endIndex;
+            frameError = error;
+            return null;
         }
-        return n;
+        return Frame.whole(buf, frameStart, endIndex - frameStart, frameLine, frameColumn, error, scanFrame);
     }
 
-    /** The scan stopped to see more bytes: of the start of a line, or of a character. */
-    private boolean looking;
-
-    /** Bytes that change nothing in {@link #group} outside strings: all but '"', brackets, line breaks and bytes above 127. */
-    private static final boolean[] PLAIN = new boolean[256];
-    /** Bytes that change nothing inside strings: all but '"', '\\', control characters and bytes above 127. */
-    private static final boolean[] STRING_PLAIN = new boolean[256];
-
-    /** Eight bytes at a time only where at least this many are left: a small input never needs to. */
-    private static final int WORDS = 256;
-
-    static {
-        for (int c = 0; c < 128; c++) {
-            PLAIN[c] = c != '"' && c != '{' && c != '}' && c != '[' && c != ']' && c != '\n' && c != '\r';
-            STRING_PLAIN[c] = c >= 0x20 && c != '"' && c != '\\';
-        }
-    }
-
-    /**
-     * Bit 7 set in each byte of {@code w} that {@link #group} must look at: a quote, a bracket,
-     * a backslash (or '|'), a control character or a byte above 127.
-     */
-    private static long special(long w) {
-        long x = w | 0x2020202020202020L;
-        return zero(x ^ 0x7B7B7B7B7B7B7B7BL) | zero(x ^ 0x7C7C7C7C7C7C7C7CL) | zero(x ^ 0x7D7D7D7D7D7D7D7DL)
-                | zero(w ^ 0x2222222222222222L) | (~((w & 0x7F7F7F7F7F7F7F7FL) + 0x6060606060606060L) & 0x8080808080808080L)
-                | (w & 0x8080808080808080L);
-    }
-
-    /** Bit 7 set in each byte of {@code v} that is zero, and in no other. */
-    private static long zero(long v) {
-        long y = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(y | v | 0x7F7F7F7F7F7F7F7FL);
-    }
-
-    /** Loaded the first time a large input is cut: making a view costs a small input's start-up. */
-    private static final class Words {
-        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    }
-
-    /** An array's token (a number, a literal, or bytes that are neither) up to {@code limit}. */
-    private int token(int limit) {
-        byte[] b = buf;
-        int p = pos;
-        for (; p < limit; p++) {
-            byte c = b[p];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ']' || c == '}' || c == '['
-                    || c == '{' || c == '"' || c == ':') {
-                return p;
-            }
-        }
-        pos = p;
-        return -1;
-    }
-
-    /** A sequence's bad line, up to its line break. */
-    private int lineEnd(int limit) {
-        byte[] b = buf;
-        int p = pos;
-        for (; p < limit; p++) {
-            if (b[p] == '\n' || b[p] == '\r') {
-                return p;
-            }
-        }
-        pos = p;
-        return -1;
+    /** A failure between items of an array, or of the whole source: it ends the source. */
+    private Frame between(int p, String message) {
+        state = State.DONE;
+        return Frame.failure(new StrompyError(ErrorType.SYNTAX, message).atPosition(lines.line, lines.column(base + p)));
     }
 
     /** After a bad item in a sequence: the rest of its line is skipped. */
@@ -805,50 +598,6 @@ public final class Framer {
         return null;
     }
 
-    /**
-     * A syntax error at {@code p} inside the frame: its bytes end there. A sequence goes on at
-     * the next line; an array ends.
-     */
-    private int broken(int p, String message) {
-        endError = new StrompyError(ErrorType.SYNTAX, message).atPosition(line, column(p));
-        endState = array ? State.DONE : State.SKIP_LINE;
-        return p;
-    }
-
-    /** A line starts at {@code p} while the item is open, not indented: the next item starts there. */
-    private int cutShort(int p) {
-        endError = new StrompyError(ErrorType.SYNTAX, "item cut short: a new item starts on this line (the item began on line "
-                + frameLine + ")").atPosition(line, column(p));
-        endState = State.SEQUENCE;
-        return p;
-    }
-
-    /** How the frame being cut ended: with this syntax error, or none. */
-    private StrompyError endError;
-    /** Where the framer goes on after it. */
-    private State endState;
-
-    /**
-     * The frame's bytes end at {@code endIndex}, as {@link #endError} and {@link #endState} say.
-     * A whole frame is handed out; a large one gets its last piece from {@link #piece()}.
-     */
-    private Frame finish(int endIndex) {
-        pos = endIndex;
-        state = endState;
-        if (large) {
-            frameEnd = base + endIndex;
-            frameError = endError;
-            return null;
-        }
-        return Frame.whole(buf, frameStart, endIndex - frameStart, item, frameLine, frameColumn, endError, scanFrame);
-    }
-
-    /** A failure between items of an array: it ends the source. */
-    private Frame between(int p, String message) {
-        state = State.DONE;
-        return Frame.failure(new StrompyError(ErrorType.SYNTAX, message).atPosition(line, column(p)));
-    }
-
     private boolean finishSkip() {
         while (frameEnd < 0) {
             hungry = false;
@@ -863,24 +612,20 @@ public final class Framer {
         return true;
     }
 
-    /** Counts the line break at {@code p}: '\n', '\r', or the '\n' of "\r\n", which the '\r' counted. */
-    private void newline(int p) {
-        long at = base + p;
-        if (buf[p] == '\r') {
-            lastReturn = at;
-            line++;
-        } else if (lastReturn != at - 1) {
-            line++;
-        }
-        lineStart = at + 1;
-    }
-
-    private long column(int p) {
-        return base + p - lineStart + 1;
-    }
-
     private static String show(byte b) {
         return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format(Locale.ROOT, "byte 0x%02X", b & 0xFF);
+    }
+
+    /** {@code length} more bytes are in the buffer: where the last whole line ends now. */
+    private void fed(int length) {
+        int from = end;
+        end += length;
+        for (int i = end - 1; i >= from; i--) {
+            if (buf[i] == '\n') {
+                wholeLines = i + 1;
+                break;
+            }
+        }
     }
 
     /** Makes room for {@code more} bytes after {@code end}, dropping what no frame needs any more. */
@@ -892,6 +637,7 @@ public final class Framer {
             // Nothing more is read: the bytes are dropped.
             pos = 0;
             end = 0;
+            wholeLines = 0;
         }
         if ((long) end + more <= buf.length) {
             return;
@@ -912,8 +658,8 @@ public final class Framer {
         base += from;
         pos -= from;
         end -= from;
-        wholeLines = Math.max(0, wholeLines - from);
         frameStart -= from;
         handed -= from;
+        wholeLines = Math.max(0, wholeLines - from);
     }
 }

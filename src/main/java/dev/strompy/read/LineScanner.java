@@ -88,12 +88,11 @@ public final class LineScanner {
      * @param to where the bytes fed end
      * @param line the 1-based line the item is on
      * @param column the 1-based column of its first byte
-     * @param item the item's number
      * @param out takes the item's parts (lhs, each op, end); untouched unless it is read
      * @return the index just past the item's closing brace; {@link #DECLINED} when the scanner
      *     does not read it; {@link #MORE} when the bytes ran out before it ended
      */
-    int scan(byte[] bytes, int from, int to, long line, long column, long item, List<Part> out) {
+    int scan(byte[] bytes, int from, int to, long line, long column, List<Part> out) {
         this.in = bytes;
         this.pos = from;
         this.fed = to;
@@ -117,7 +116,7 @@ public final class LineScanner {
             skipSpace();
             List<Part.Step> steps = new ArrayList<>();
             if (peek() != ']') {
-                steps.add(op(item, 0));
+                steps.add(op(0));
                 skipSpace();
                 while (peek() == ',') {
                     if (steps.size() == MAX_OPS) {
@@ -125,16 +124,16 @@ public final class LineScanner {
                     }
                     pos++;
                     skipSpace();
-                    steps.add(op(item, steps.size()));
+                    steps.add(op(steps.size()));
                     skipSpace();
                 }
             }
             expect(']');
             skipSpace();
             expect('}');
-            out.add(new Part.Lhs(item, lhs));
+            out.add(new Part.Lhs(lhs));
             out.addAll(steps);
-            out.add(new Part.End(item));
+            out.add(Part.END);
             return pos;
         } catch (Stop stop) {
             return stop.answer;
@@ -143,7 +142,7 @@ public final class LineScanner {
         }
     }
 
-    private Part.Step op(long item, long index) {
+    private Part.Step op(long index) {
         long column = firstColumn + (pos - itemStart);
         expect('{');
         skipSpace();
@@ -168,7 +167,7 @@ public final class LineScanner {
         } catch (StrompyError e) {
             throw DECLINE;
         }
-        return new Part.Step(item, index, op, line, column);
+        return new Part.Step(index, op, line, column);
     }
 
     private OpCode code() {

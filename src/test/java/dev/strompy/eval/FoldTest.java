@@ -34,13 +34,13 @@ class FoldTest {
     @Test
     void foldsLeftAndGivesTheResultAtTheItemsEnd() {
         Listed parts = new Listed(
-                new Part.Lhs(0, m(new double[] {1, 2}, new double[] {3, 4})),
-                new Part.Step(0, 0, new Op(OpCode.TRANSPOSE, null), 1, 20),
-                new Part.Step(0, 1, new Op(OpCode.MUL, m(new double[] {1}, new double[] {1})), 1, 40),
-                new Part.End(0));
+                new Part.Lhs(m(new double[] {1, 2}, new double[] {3, 4})),
+                new Part.Step(0, new Op(OpCode.TRANSPOSE, null), 1, 20),
+                new Part.Step(1, new Op(OpCode.MUL, m(new double[] {1}, new double[] {1})), 1, 40),
+                Part.END);
         ItemResult r = new Fold(new Evaluator(10_000_000), "a.json").next(parts);
         assertArrayEquals(new double[] {4, 6}, r.result().data());
-        assertEquals(0, r.item());
+        assertEquals(ItemResult.UNNUMBERED, r.item(), "numbered as it is handed on");
         assertEquals("a.json", r.source());
         assertNull(new Fold(new Evaluator(10_000_000), "a.json").next(parts), "no parts left");
     }
@@ -48,27 +48,28 @@ class FoldTest {
     @Test
     void anEmptyChainGivesLhsBack() {
         Matrix a = m(new double[] {1, 2});
-        ItemResult r = new Fold(new Evaluator(10_000_000), "-").next(new Listed(new Part.Lhs(3, a), new Part.End(3)));
+        ItemResult r = new Fold(new Evaluator(10_000_000), "-").next(new Listed(new Part.Lhs(a), Part.END));
         assertSame(a, r.result());
     }
 
     @Test
     void aFailingOpIsTaggedWithItsPlaceAndTheRestOfTheItemIsDropped() {
         Listed parts = new Listed(
-                new Part.Lhs(7, m(new double[] {1, 2}, new double[] {3, 4})),
-                new Part.Step(7, 0, new Op(OpCode.TRANSPOSE, null), 2, 5),
-                new Part.Step(7, 1, new Op(OpCode.DOT, m(new double[] {1, 1})), 3, 9),
-                new Part.Step(7, 2, new Op(OpCode.NEG, null), 4, 1),
-                new Part.End(7),
-                new Part.Lhs(8, m(new double[] {5})),
-                new Part.End(8));
+                new Part.Lhs(m(new double[] {1, 2}, new double[] {3, 4})),
+                new Part.Step(0, new Op(OpCode.TRANSPOSE, null), 2, 5),
+                new Part.Step(1, new Op(OpCode.DOT, m(new double[] {1, 1})), 3, 9),
+                new Part.Step(2, new Op(OpCode.NEG, null), 4, 1),
+                Part.END,
+                new Part.Lhs(m(new double[] {5})),
+                Part.END);
         Fold fold = new Fold(new Evaluator(10_000_000), "in.json");
         ItemResult failed = fold.next(parts);
         StrompyError e = failed.error();
         assertEquals(ErrorType.SHAPE, e.type());
-        assertEquals("in.json:3:9: item 7, op 1 (dot): shape mismatch: 2x2 · 1x2", e.describe());
+        assertEquals("in.json:3:9: shape mismatch: 2x2 · 1x2", e.describe(), "items are numbered as they are handed on");
+        assertEquals("in.json:3:9: item 7, op 1 (dot): shape mismatch: 2x2 · 1x2", failed.numbered(7).error().describe());
         ItemResult next = fold.next(parts);
-        assertEquals(8, next.item());
+        assertEquals(8, next.numbered(8).item());
         assertTrue(!next.failed());
     }
 
@@ -79,16 +80,16 @@ class FoldTest {
     @Test
     void anItemHasOneOutcomeAndASyntaxErrorWins() {
         Part[] item = {
-            new Part.Lhs(4, m(new double[] {1, 2})),
-            new Part.Step(4, 0, new Op(OpCode.TRY_INVERSE, null), 1, 20),
-            new Part.Step(4, 1, new Op(OpCode.NEG, null), 1, 40),
+            new Part.Lhs(m(new double[] {1, 2})),
+            new Part.Step(0, new Op(OpCode.TRY_INVERSE, null), 1, 20),
+            new Part.Step(1, new Op(OpCode.NEG, null), 1, 40),
         };
         StrompyError schema = new StrompyError(ErrorType.SCHEMA, "unknown key \"x\"").atItem(4);
         StrompyError syntax = new StrompyError(ErrorType.SYNTAX, "Unexpected character").atItem(4);
         Listed parts = new Listed(item[0], item[1], item[2], new Part.Failure(schema),
-                new Part.Lhs(5, m(new double[] {5})), new Part.End(5),
+                new Part.Lhs(m(new double[] {5})), Part.END,
                 item[0], item[1], item[2], new Part.Failure(syntax),
-                new Part.Lhs(5, m(new double[] {6})), new Part.End(5));
+                new Part.Lhs(m(new double[] {6})), Part.END);
         Fold fold = new Fold(new Evaluator(10_000_000), "-");
         assertEquals(ErrorType.SHAPE, fold.next(parts).error().type(), "the op failed first; the schema failure is dropped");
         assertArrayEquals(new double[] {5}, fold.next(parts).result().data());
@@ -101,8 +102,8 @@ class FoldTest {
 
     @Test
     void aReadingFailureComesOutInTheItemsPlace() {
-        StrompyError e = new StrompyError(ErrorType.SCHEMA, "missing key \"op\"").atItem(2);
-        ItemResult r = new Fold(new Evaluator(10_000_000), "x").next(new Listed(new Part.Failure(e)));
+        StrompyError e = new StrompyError(ErrorType.SCHEMA, "missing key \"op\"");
+        ItemResult r = new Fold(new Evaluator(10_000_000), "x").next(new Listed(new Part.Failure(e))).numbered(2);
         assertEquals("x: item 2: missing key \"op\"", r.error().describe());
         assertEquals(2, r.item());
         assertEquals("x", r.error().source());

@@ -80,14 +80,14 @@ final class RandomItems {
 
     static String summary(Part p) {
         if (p instanceof Part.Lhs l) {
-            return "lhs " + l.item() + " " + summary(l.matrix());
+            return "lhs " + summary(l.matrix());
         }
         if (p instanceof Part.Step s) {
-            return "step " + s.item() + " " + s.index() + " " + s.op().code().code() + " " + summary(s.op().rhs())
+            return "step " + s.index() + " " + s.op().code().code() + " " + summary(s.op().rhs())
                     + " at " + s.line() + ":" + s.column();
         }
-        if (p instanceof Part.End e) {
-            return "end " + e.item();
+        if (p instanceof Part.End) {
+            return "end";
         }
         Part.Failure f = (Part.Failure) p;
         return "failure " + f.error().type().id() + " " + f.error().atSource("-").describe();

@@ -28,7 +28,7 @@ final class Reading {
      */
     Reading(long maxElements, int maxFrame, boolean fast) {
         reader = new FrameReader(maxElements, 1 << 16, 1000, 500, fast ? maxFrame : 0);
-        framer = new Framer(maxFrame, 500, fast ? reader.scanner() : null, false, 0);
+        framer = new Framer(maxFrame, 500, fast ? reader.scanner() : null, false);
     }
 
     Reading(long maxElements) {
@@ -70,7 +70,10 @@ final class Reading {
                 return parts;
             }
             if (f.outsideItems()) {
-                take(new Part.Failure(f.error()));
+                parts.add(new Part.Failure(f.error()));
+                if (framer.isFinished()) {
+                    return parts;
+                }
             } else if (f.large()) {
                 largeFrames++;
                 reader.stream(f);
@@ -87,16 +90,26 @@ final class Reading {
         }
     }
 
+    /** Takes a part of an item; its end or failure numbers it, as the decoder does. */
     private void take(Part p) {
-        parts.add(p);
-        if (p instanceof Part.Failure f && f.error().type() == dev.strompy.error.ErrorType.SYNTAX && framer.inArray()) {
-            framer.endSource();
+        if (p instanceof Part.Failure f) {
+            parts.add(new Part.Failure(f.error().atItem(items++)));
+            if (f.error().type() == dev.strompy.error.ErrorType.SYNTAX && framer.inArray()) {
+                framer.endSource();
+                streaming = false;
+            }
+        } else {
+            parts.add(p);
+            items += p instanceof Part.End ? 1 : 0;
         }
     }
 
+    /** Items handed on so far. */
+    private long items;
+
     private boolean scans(Frame f) {
         int end = f.offset() + f.length();
-        return reader.scanner().scan(f.bytes(), f.offset(), end, f.line(), f.column(), f.item(), new ArrayList<>()) == end;
+        return reader.scanner().scan(f.bytes(), f.offset(), end, f.line(), f.column(), new ArrayList<>()) == end;
     }
 
     boolean isFinished() {

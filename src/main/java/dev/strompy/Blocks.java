@@ -1,0 +1,331 @@
+package dev.strompy;
+
+import dev.strompy.eval.Evaluator;
+import dev.strompy.eval.Fold;
+import dev.strompy.eval.ItemResult;
+import dev.strompy.read.FrameReader;
+import dev.strompy.read.Framer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A source evaluated on several threads: its bytes are cut into blocks at lines that start with
+ * {@code {"lhs"} or {@code {"op"}, which the framer always takes for the start of an item,
+ * whatever came before (see {@link Framer}). So each block's framer starts in a state known from
+ * the bytes alone, on a thread of the decoder's own, and its items are what one framer over the
+ * whole source gives: nothing is guessed and nothing checked after. The results are handed on in
+ * input order; a block that ends the source (a syntax error in an array) drops those after it.
+ *
+ * <p>Bytes that cannot be cut yet (no such line has come, or the caller must not wait for one: a
+ * producer that writes an item and waits for its result) are read on the caller's thread, by a
+ * stretch of their own, until a line to cut at comes. At most {@code 2 × jobs} blocks are in
+ * flight. Used by one thread at a time, the decoder's caller.
+ */
+final class Blocks implements AutoCloseable {
+    private final String source;
+    private final Limits limits;
+    private final int maxInFlight;
+    private final int blockBytes;
+    /** Without a line to cut at for this long, the bytes are read on the caller's thread. */
+    private final long longest;
+    private final long parallelFrom;
+    private final ExecutorService threads;
+    private final ThreadLocal<Worker> workers;
+    /** Blocks in flight and stretches read already, in input order. */
+    private final ArrayDeque<Object> order = new ArrayDeque<>();
+    private final ArrayDeque<ItemResult> ready = new ArrayDeque<>();
+    /** The stretch read on this thread, when there is one; it comes after everything in order. */
+    private Items here;
+    private final Worker own;
+    // The bytes gathered for the next block, which start at a line that starts an item (or the
+    // source's start), and that line.
+    private byte[] gather = new byte[1 << 12];
+    private int gathered;
+    private long line = 1;
+    private boolean atStart = true;
+    private boolean array;
+    private long fed;
+    private boolean ended;
+    /** The source ended before its bytes did: nothing after that counts. */
+    private boolean stopped;
+
+    /** What one thread reads and evaluates with. */
+    private record Worker(FrameReader reader, Fold fold) {
+    }
+
+    /** A block's results, and whether the source goes on after it. */
+    private record Done(List<ItemResult> results, boolean goesOn) {
+    }
+
+    /**
+     * @param blockBytes about how many bytes a block holds
+     * @param parallelFrom the bytes before this offset are read on the caller's thread
+     */
+    Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom) {
+        this.source = source;
+        this.limits = limits;
+        this.maxInFlight = 2 * jobs;
+        this.blockBytes = blockBytes;
+        this.longest = Math.max(16L * blockBytes, 2L * limits.maxFrameBytes());
+        this.parallelFrom = parallelFrom;
+        this.threads = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "strompy-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        this.workers = ThreadLocal.withInitial(this::worker);
+        this.own = worker();
+        if (parallelFrom > 0) {
+            here = new Items(source, limits, own.reader(), own.fold());
+            atStart = false;
+        }
+    }
+
+    private Worker worker() {
+        return new Worker(StrompyDecoder.reader(limits), new Fold(new Evaluator(limits.maxElements()), source));
+    }
+
+    void feed(byte[] bytes, int offset, int length) {
+        fed += length;
+        if (stopped) {
+            return;
+        }
+        if (here != null) {
+            int cut = fed >= parallelFrom ? cutIn(bytes, offset, offset + length) : -1;
+            if (cut < 0) {
+                here.feed(bytes, offset, length);
+                return;
+            }
+            // Blocks take over from a line that starts an item: the stretch ends before it.
+            int rest = offset + length - cut;
+            here.feed(bytes, offset, cut - offset);
+            closeHere();
+            append(bytes, cut, rest);
+        } else {
+            append(bytes, offset, length);
+        }
+        cutBlocks();
+    }
+
+    void endOfInput() {
+        ended = true;
+        if (here != null) {
+            here.endOfInput();
+        } else if (!stopped) {
+            submit(gathered, true);
+        }
+    }
+
+    /** {@return whether more bytes are wanted now: the threads have room for more} */
+    boolean wantsInput() {
+        return !ended && !stopped && ready.isEmpty() && order.size() < maxInFlight;
+    }
+
+    /** {@return whether every result has been handed on and no more will come} */
+    boolean isFinished() {
+        return (stopped || ended) && ready.isEmpty() && order.isEmpty() && gathered == 0
+                && (here == null || here.isFinished());
+    }
+
+    /** {@return how many bytes fed have not been looked at yet} */
+    int buffered() {
+        return here != null ? here.buffered() : gathered;
+    }
+
+    /**
+     * The next result in input order.
+     *
+     * @param wait whether to wait for the threads, and to read on this thread what cannot be cut
+     *     into a block yet
+     * @return the result, or null when none is ready (without {@code wait}), or more input is
+     *     needed, or none is left
+     */
+    ItemResult next(boolean wait) {
+        while (true) {
+            ItemResult r = ready.poll();
+            if (r != null) {
+                return r;
+            }
+            Object head = order.peek();
+            if (head != null) {
+                Done d = head instanceof Done done ? done : done(head, wait);
+                if (d == null) {
+                    return null;
+                }
+                order.poll();
+                ready.addAll(d.results());
+                if (!d.goesOn()) {
+                    stop();
+                }
+                cutBlocks();
+                continue;
+            }
+            if (here != null) {
+                return here.next();
+            }
+            if (gathered == 0 || !wait || stopped) {
+                return null;
+            }
+            // Nothing in flight and bytes that cannot be cut yet: read them here, now.
+            here = stretch();
+            here.feed(gather, 0, gathered);
+            gathered = 0;
+        }
+    }
+
+    /** A block's results once its thread is done; null when it is not and {@code wait} is false. */
+    @SuppressWarnings("unchecked")
+    private Done done(Object head, boolean wait) {
+        Future<Done> f = (Future<Done>) head;
+        if (!wait && !f.isDone()) {
+            return null;
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the decoding threads", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException x) {
+                throw x;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    /** A stretch read on this thread from the gathered bytes' start. */
+    private Items stretch() {
+        Items items = new Items(source, limits, own.reader(), own.fold());
+        return atStart ? items : items.startAt(line, array);
+    }
+
+    /** The stretch on this thread ends here, before a line that starts an item: its results are read now. */
+    private void closeHere() {
+        here.endOfBlock();
+        List<ItemResult> results = new ArrayList<>();
+        for (ItemResult r = here.next(); r != null; r = here.next()) {
+            results.add(r);
+        }
+        order.add(new Done(results, here.goesOn()));
+        array = here.inArray();
+        line = here.line();
+        atStart = false;
+        here = null;
+    }
+
+    /** Cuts the gathered bytes into blocks, while the threads have room. */
+    private void cutBlocks() {
+        while (!stopped && here == null && order.size() < maxInFlight && gathered >= blockBytes) {
+            int cut = lastCut();
+            if (cut < 0) {
+                if (gathered > longest) {
+                    // An item too long to hold in a block: it is read on this thread, as it
+                    // comes, up to a line to cut at.
+                    here = stretch();
+                    here.feed(gather, 0, gathered);
+                    gathered = 0;
+                }
+                return;
+            }
+            submit(cut, false);
+        }
+    }
+
+    /** Sends {@code gather[0, length)} to a thread as a block; the rest is gathered on. */
+    private void submit(int length, boolean last) {
+        if (atStart) {
+            array = firstByte(gather, length) == '[';
+        }
+        // The gathered bytes are the block's; what is left after it starts the next gather.
+        byte[] block = gather;
+        boolean first = atStart;
+        long firstLine = line;
+        boolean inArray = array;
+        order.add(threads.submit(() -> read(block, length, first, firstLine, inArray, last)));
+        if (!last) {
+            line += Framer.lineBreaks(block, 0, length);
+        }
+        atStart = false;
+        gathered -= length;
+        gather = new byte[Math.max(gather.length, 1 << 12)];
+        System.arraycopy(block, length, gather, 0, gathered);
+    }
+
+    /** On a thread: a block's items, read and evaluated as one framer over the source would. */
+    private Done read(byte[] block, int length, boolean first, long firstLine, boolean inArray, boolean last) {
+        Worker w = workers.get();
+        Items items = new Items(source, limits, w.reader(), w.fold());
+        if (!first) {
+            items.startAt(firstLine, inArray);
+        }
+        items.feedOwned(block, length);
+        List<ItemResult> results = new ArrayList<>();
+        if (last) {
+            items.endOfInput();
+        }
+        for (ItemResult r = items.next(); r != null; r = items.next()) {
+            results.add(r);
+        }
+        if (!last) {
+            items.endOfBlock();
+            for (ItemResult r = items.next(); r != null; r = items.next()) {
+                results.add(r);
+            }
+        }
+        return new Done(results, !last && items.goesOn());
+    }
+
+    private void stop() {
+        stopped = true;
+        for (Object o : order) {
+            if (o instanceof Future<?> f) {
+                f.cancel(true);
+            }
+        }
+        order.clear();
+        gathered = 0;
+        if (here != null) {
+            here.close();
+            here = null;
+        }
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        if (gathered + length > gather.length) {
+            gather = Arrays.copyOf(gather, Math.max(gathered + length, 2 * gather.length));
+        }
+        System.arraycopy(bytes, offset, gather, gathered, length);
+        gathered += length;
+    }
+
+    /** Where the last line to cut at starts in the gathered bytes, past the first block's start; -1 if none. */
+    private int lastCut() {
+        return Framer.lastCut(gather, atStart ? 8 : 1, gathered);
+    }
+
+    /** Where the first line to cut at starts in {@code bytes[from, to)}, -1 if none. */
+    private static int cutIn(byte[] bytes, int from, int to) {
+        return Framer.firstCut(bytes, from, to);
+    }
+
+    private static byte firstByte(byte[] b, int length) {
+        int i = length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i < length ? b[i] : 0;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.strompy;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.eval.Fold;
+import dev.strompy.eval.ItemResult;
+import dev.strompy.read.Frame;
+import dev.strompy.read.FrameReader;
+import dev.strompy.read.Framer;
+import java.nio.ByteBuffer;
+
+/**
+ * The items of one source, or of one stretch of it, cut, read and evaluated on the calling
+ * thread: bytes → {@link Framer} → {@link FrameReader} → {@link Fold} → one result per item, in
+ * order, not yet numbered. An item longer than the frame limit is read piece by piece as the
+ * framer hands its bytes on. A syntax error in a source that is one array ends the source.
+ */
+final class Items {
+    private final String source;
+    private final Framer framer;
+    private final FrameReader reader;
+    private final Fold fold;
+    /** A large frame is being read. */
+    private boolean streaming;
+    /** A syntax error ended the array: nothing after it is read. */
+    private boolean stopped;
+
+    /** @param reader, fold this thread's, reused from one stretch to the next */
+    Items(String source, Limits limits, FrameReader reader, Fold fold) {
+        this.source = source;
+        this.reader = reader;
+        this.fold = fold;
+        this.framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), reader.scanner(), false);
+        fold.reset();
+    }
+
+    /** The stretch starts at line {@code line} of the source, a line that starts an item. */
+    Items startAt(long line, boolean inArray) {
+        framer.startAt(line, inArray);
+        return this;
+    }
+
+    void feed(byte[] bytes, int offset, int length) {
+        framer.feed(bytes, offset, length);
+    }
+
+    /** Feeds {@code bytes[0, length)}, which the caller hands over and never touches again. */
+    void feedOwned(byte[] bytes, int length) {
+        framer.feedOwned(bytes, length);
+    }
+
+    void feed(ByteBuffer bytes) {
+        framer.feed(bytes);
+    }
+
+    void endOfInput() {
+        framer.endOfInput();
+    }
+
+    /** The bytes fed are followed by a line that starts an item, which the next stretch has. */
+    void endOfBlock() {
+        framer.endOfBlock();
+    }
+
+    /** {@return after {@link #endOfBlock}: whether the source goes on with the next stretch} */
+    boolean goesOn() {
+        return !stopped && framer.continues();
+    }
+
+    /** {@return the line the next byte fed is on} */
+    long line() {
+        return framer.line();
+    }
+
+    /** {@return whether the source is one array of items, as far as it has been read} */
+    boolean inArray() {
+        return framer.inArray();
+    }
+
+    /** {@return how many bytes fed have not been looked at yet} */
+    int buffered() {
+        return framer.buffered();
+    }
+
+    /** {@return whether every item has been handed on and no more will come} */
+    boolean isFinished() {
+        return !streaming && framer.isFinished();
+    }
+
+    /** {@return the next item's result or failure, or null when more bytes are needed or none is left} */
+    ItemResult next() {
+        ItemResult r = read();
+        if (r != null && r.failed() && r.error().type() == ErrorType.SYNTAX && framer.inArray()) {
+            // A syntax error ends an array source: no next item can be found in malformed JSON.
+            stopped = true;
+            streaming = false;
+            framer.endSource();
+        }
+        return r;
+    }
+
+    private ItemResult read() {
+        while (true) {
+            if (streaming) {
+                ItemResult r = fold.next(reader);
+                if (r != null) {
+                    streaming = false;
+                    framer.skipRest();
+                    return r;
+                }
+                Framer.Piece piece = framer.piece();
+                if (piece == null) {
+                    return null;
+                }
+                reader.feed(piece);
+                continue;
+            }
+            Frame f = framer.next();
+            if (f == null) {
+                return null;
+            }
+            if (f.outsideItems()) {
+                return ItemResult.outsideItems(source, f.error());
+            }
+            if (f.large()) {
+                reader.stream(f);
+                streaming = true;
+                continue;
+            }
+            if (f.parts() != null) {
+                return fold.of(f.parts());
+            }
+            reader.read(f);
+            return fold.next(reader);
+        }
+    }
+
+    /** Forgets every byte held; nothing more comes. */
+    void close() {
+        framer.endSource();
+        streaming = false;
+    }
+}

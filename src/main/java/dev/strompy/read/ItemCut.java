@@ -1,0 +1,309 @@
+package dev.strompy.read;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Finds where one item's bytes end, for the {@link Framer}: brackets and strings (their escapes,
+ * their UTF-8), nesting, and the lines inside an item. It stops at what can never be JSON: a line
+ * break in a string, a closing bracket of the wrong kind, a byte above 127 outside a string,
+ * invalid UTF-8 in one, nesting past the limit; and, at the start of a line inside an item, at
+ * what starts the next item instead ({@link #startsItem}). Its state is kept between calls, so
+ * an item may come in any number of pieces.
+ */
+final class ItemCut {
+    /** What the item is: brackets (or an array's string), an array's token, a sequence's bad line. */
+    enum Kind { GROUP, TOKEN, LINE }
+
+    private final int maxDepth;
+    private boolean array;
+    Kind kind;
+    private boolean inString;
+    private boolean escape;
+    private boolean lineOpens;
+    private int depth;
+    private byte[] stack = new byte[16];
+    /** Where the last {@link #scan} stopped, when it found no end. */
+    int at;
+    /** The last scan stopped to see more bytes (of the start of a line, or of a character). */
+    boolean looking;
+    /** How the item ended: with this syntax error where its bytes end, or none. */
+    StrompyError error;
+    /** The item was cut short: the next one starts where its bytes end. */
+    boolean cutShort;
+    /** The line the item starts on, for the message when it is cut short. */
+    private long itemLine;
+
+    ItemCut(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    /** Starts an item of this kind, on {@code line}, in an array of items or a sequence. */
+    void start(Kind k, boolean inArray, long line) {
+        kind = k;
+        itemLine = line;
+        array = inArray;
+        inString = false;
+        escape = false;
+        lineOpens = false;
+        depth = 0;
+        error = null;
+        cutShort = false;
+        looking = false;
+    }
+
+    /**
+     * Looks at the item's bytes {@code b[from, limit)}.
+     *
+     * @param end where the bytes fed end (a character or a line's start may be looked at past
+     *     {@code limit})
+     * @param ended whether no more bytes will come
+     * @param base the stream offset of {@code b[0]}
+     * @return where the item's bytes end: just past its last byte, or (with {@link #error} set)
+     *     where the cut found what ends them; -1 when it goes on past {@code limit} (or
+     *     {@link #looking} for more bytes) having looked up to {@link #at}
+     */
+    int scan(byte[] b, int from, int limit, int end, boolean ended, long base, Lines lines) {
+        looking = false;
+        if (kind == Kind.GROUP) {
+            return group(b, from, limit, end, ended, base, lines);
+        }
+        for (int p = from; p < limit; p++) {
+            byte c = b[p];
+            if (c == '\n' || c == '\r' || (kind == Kind.TOKEN && (c == ' ' || c == '\t' || c == ',' || c == ']'
+                    || c == '}' || c == '[' || c == '{' || c == '"' || c == ':'))) {
+                return p;
+            }
+        }
+        at = limit;
+        return -1;
+    }
+
+    private int group(byte[] b, int from, int limit, int end, boolean ended, long base, Lines lines) {
+        int p = from;
+        // The state in locals while the loop runs: the hot loop of cutting.
+        boolean str = inString;
+        boolean esc = escape;
+        boolean opens = lineOpens;
+        int d = depth;
+        while (true) {
+            if (!esc && !opens) {
+                // Most bytes (digits, commas, spaces, letters) change nothing.
+                boolean[] plain = str ? STRING_PLAIN : PLAIN;
+                while (p < limit && plain[b[p] & 0xFF]) {
+                    p++;
+                }
+            }
+            if (p >= limit) {
+                break;
+            }
+            byte c = b[p];
+            if (str) {
+                if (esc) {
+                    esc = false;
+                    if (c == '\n' || c == '\r') {
+                        return broken(p, "line break inside a string", base, lines);
+                    }
+                } else if (c == '"') {
+                    str = false;
+                    if (d == 0) {
+                        return p + 1;
+                    }
+                } else if (c == '\\') {
+                    esc = true;
+                } else if (c == '\n' || c == '\r') {
+                    return broken(p, "line break inside a string", base, lines);
+                } else if (c < 0) {
+                    int n = utf8(b, p, end, ended);
+                    if (n == 0) {
+                        return broken(p, String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X", c & 0xFF), base, lines);
+                    }
+                    if (n < 0) {
+                        looking = true;
+                        break;
+                    }
+                    p += n - 1;
+                }
+                p++;
+                continue;
+            }
+            if (c == '\n' || c == '\r') {
+                lines.lineBreak(base + p, c);
+                opens = true;
+                p++;
+                continue;
+            }
+            if (opens && c != ' ' && c != '\t') {
+                // The first byte of a line inside the item, after any indent.
+                int next = startsItem(b, p, end, ended, array);
+                if (next < 0) {
+                    looking = true;
+                    break;
+                }
+                opens = false;
+                if (next > 0) {
+                    return cutHere(p, base, lines);
+                }
+            }
+            if (c == '"') {
+                str = true;
+            } else if (c == '{' || c == '[') {
+                if (d == maxDepth) {
+                    return broken(p, "nesting deeper than " + maxDepth + " levels", base, lines);
+                }
+                if (d == stack.length) {
+                    stack = Arrays.copyOf(stack, Math.min(maxDepth, 2 * d));
+                }
+                stack[d++] = c;
+            } else if (c == '}' || c == ']') {
+                byte open = stack[--d];
+                if ((open == '{') != (c == '}')) {
+                    return broken(p, "unexpected '" + (char) c + "': expected '" + (open == '{' ? '}' : ']') + "'", base, lines);
+                }
+                if (d == 0) {
+                    return p + 1;
+                }
+            } else if (c < 0) {
+                return broken(p, String.format(Locale.ROOT, "non-ASCII byte 0x%02X outside a string", c & 0xFF), base, lines);
+            }
+            p++;
+        }
+        at = p;
+        inString = str;
+        escape = esc;
+        lineOpens = opens;
+        depth = d;
+        return -1;
+    }
+
+    /**
+     * Whether the item just started on a new line, so that a line which {@link #startsItem}
+     * would cut it short: a group open across a line break.
+     */
+    boolean atLineStart() {
+        return kind == Kind.GROUP && lineOpens;
+    }
+
+    /** The item is cut short where the bytes fed end: the line that follows starts an item. */
+    int cutHere(int p, long base, Lines lines) {
+        cutShort = true;
+        error = new StrompyError(ErrorType.SYNTAX, "item cut short: a new item starts on this line (the item began on line "
+                + itemLine + ")").atPosition(lines.line, lines.column(base + p));
+        return p;
+    }
+
+    private int broken(int p, String message, long base, Lines lines) {
+        error = new StrompyError(ErrorType.SYNTAX, message).atPosition(lines.line, lines.column(base + p));
+        return p;
+    }
+
+    /**
+     * Whether the line that starts (after its indent) at {@code b[p]}, inside an open item,
+     * starts the next item instead: when it starts with an object whose first key is an item's
+     * ("lhs" or "op"), which no item holds; in a sequence also when it starts with a byte no line
+     * of an item starts with (a letter, say: an item holds no literal). A line that starts with a
+     * bracket, a quote, a comma, a colon or a number goes on with the item.
+     *
+     * @return 1 if it starts the next item, 0 if not, -1 when more bytes must come to tell
+     */
+    static int startsItem(byte[] b, int p, int end, boolean ended, boolean inArray) {
+        byte c = b[p];
+        if (c != '{') {
+            boolean goesOn = c == '[' || c == ']' || c == '}' || c == '"' || c == ',' || c == ':' || c == '-'
+                    || (c >= '0' && c <= '9');
+            return goesOn || inArray ? 0 : 1;
+        }
+        int i = p + 1;
+        while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+            i++;
+        }
+        int lhs = prefix(b, i, end, LHS_KEY);
+        int op = prefix(b, i, end, OP_KEY);
+        return lhs > 0 || op > 0 ? 1 : lhs < 0 || op < 0 ? (ended ? 0 : -1) : 0;
+    }
+
+    private static final byte[] LHS_KEY = {'"', 'l', 'h', 's', '"'};
+    private static final byte[] OP_KEY = {'"', 'o', 'p', '"'};
+
+    /** 1 when {@code b[i, end)} starts with {@code word}, 0 when it does not, -1 when too few bytes have come. */
+    private static int prefix(byte[] b, int i, int end, byte[] word) {
+        for (int k = 0; k < word.length; k++) {
+            if (i + k >= end) {
+                return -1;
+            }
+            if (b[i + k] != word[k]) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The length of the UTF-8 sequence that starts at {@code b[p]} with a byte above 127, as RFC
+     * 3629 has them (no overlong forms, no surrogates, nothing past U+10FFFF).
+     *
+     * @return its length, 0 when it is not valid UTF-8, -1 when more bytes must come to tell
+     */
+    private static int utf8(byte[] b, int p, int end, boolean ended) {
+        int lead = b[p] & 0xFF;
+        int n;
+        int low = 0x80;
+        int high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            n = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            n = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            n = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return 0;
+        }
+        for (int k = 1; k < n; k++) {
+            if (p + k >= end) {
+                return ended ? 0 : -1;
+            }
+            int c = b[p + k] & 0xFF;
+            if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF)) {
+                return 0;
+            }
+        }
+        return n;
+    }
+
+    /** Bytes that change nothing outside strings: all but '"', brackets, line breaks and bytes above 127. */
+    private static final boolean[] PLAIN = new boolean[256];
+    /** Bytes that change nothing inside strings: all but '"', '\\', control characters and bytes above 127. */
+    private static final boolean[] STRING_PLAIN = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            PLAIN[c] = c != '"' && c != '{' && c != '}' && c != '[' && c != ']' && c != '\n' && c != '\r';
+            STRING_PLAIN[c] = c >= 0x20 && c != '"' && c != '\\';
+        }
+    }
+
+    /** The eight bytes at {@code b[p]} as one little-endian word. */
+    static long word(byte[] b, int p) {
+        return (long) Words.LONGS.get(b, p);
+    }
+
+    /** Bit 7 set in each byte of {@code v} that is zero, and in no other. */
+    static long zero(long v) {
+        long y = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(y | v | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /** Made the first time a large input is cut into blocks: a small input's start-up never pays for it. */
+    private static final class Words {
+        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    }
+}
