@@ -5,6 +5,7 @@ import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
 import dev.strompy.read.FrameReader;
 import dev.strompy.read.Framer;
+import dev.strompy.read.Lines;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -250,7 +251,7 @@ final class Blocks implements AutoCloseable {
         boolean inArray = array;
         order.add(threads.submit(() -> read(block, length, first, firstLine, inArray, last)));
         if (!last) {
-            line += Framer.lineBreaks(block, 0, length);
+            line += Lines.count(block, 0, length);
         }
         atStart = false;
         gathered -= length;
@@ -307,12 +308,12 @@ final class Blocks implements AutoCloseable {
 
     /** Where the last line to cut at starts in the gathered bytes, past the first block's start; -1 if none. */
     private int lastCut() {
-        return Framer.lastCut(gather, atStart ? 8 : 1, gathered);
+        return Lines.lastCut(gather, atStart ? 8 : 1, gathered);
     }
 
     /** Where the first line to cut at starts in {@code bytes[from, to)}, -1 if none. */
     private static int cutIn(byte[] bytes, int from, int to) {
-        return Framer.firstCut(bytes, from, to);
+        return Lines.firstCut(bytes, from, to);
     }
 
     private static byte firstByte(byte[] b, int length) {

@@ -29,7 +29,7 @@ final class Items {
         this.source = source;
         this.reader = reader;
         this.fold = fold;
-        this.framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), reader.scanner(), false);
+        this.framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), reader.scanner());
         fold.reset();
     }
 

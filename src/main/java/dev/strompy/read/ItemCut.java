@@ -28,8 +28,6 @@ final class ItemCut {
     private boolean lineOpens;
     private int depth;
     private byte[] stack = new byte[16];
-    /** Where the last {@link #scan} stopped, when it found no end. */
-    int at;
     /** The last scan stopped to see more bytes (of the start of a line, or of a character). */
     boolean looking;
     /** How the item ended: with this syntax error where its bytes end, or none. */
@@ -58,34 +56,33 @@ final class ItemCut {
     }
 
     /**
-     * Looks at the item's bytes {@code b[from, limit)}.
+     * Looks at the item's bytes from {@code in.pos} up to {@code limit} (a character or a
+     * line's start may be looked at past it, up to {@code in.end}).
      *
-     * @param end where the bytes fed end (a character or a line's start may be looked at past
-     *     {@code limit})
-     * @param ended whether no more bytes will come
-     * @param base the stream offset of {@code b[0]}
      * @return where the item's bytes end: just past its last byte, or (with {@link #error} set)
      *     where the cut found what ends them; -1 when it goes on past {@code limit} (or
-     *     {@link #looking} for more bytes) having looked up to {@link #at}
+     *     {@link #looking} for more bytes), {@code in.pos} then where it stopped
      */
-    int scan(byte[] b, int from, int limit, int end, boolean ended, long base, Lines lines) {
+    int scan(Window in, int limit) {
         looking = false;
         if (kind == Kind.GROUP) {
-            return group(b, from, limit, end, ended, base, lines);
+            return group(in, limit);
         }
-        for (int p = from; p < limit; p++) {
+        byte[] b = in.buf;
+        for (int p = in.pos; p < limit; p++) {
             byte c = b[p];
             if (c == '\n' || c == '\r' || (kind == Kind.TOKEN && (c == ' ' || c == '\t' || c == ',' || c == ']'
                     || c == '}' || c == '[' || c == '{' || c == '"' || c == ':'))) {
                 return p;
             }
         }
-        at = limit;
+        in.pos = limit;
         return -1;
     }
 
-    private int group(byte[] b, int from, int limit, int end, boolean ended, long base, Lines lines) {
-        int p = from;
+    private int group(Window in, int limit) {
+        byte[] b = in.buf;
+        int p = in.pos;
         // The state in locals while the loop runs: the hot loop of cutting.
         boolean str = inString;
         boolean esc = escape;
@@ -107,7 +104,7 @@ final class ItemCut {
                 if (esc) {
                     esc = false;
                     if (c == '\n' || c == '\r') {
-                        return broken(p, "line break inside a string", base, lines);
+                        return broken(p, "line break inside a string", in);
                     }
                 } else if (c == '"') {
                     str = false;
@@ -117,11 +114,11 @@ final class ItemCut {
                 } else if (c == '\\') {
                     esc = true;
                 } else if (c == '\n' || c == '\r') {
-                    return broken(p, "line break inside a string", base, lines);
+                    return broken(p, "line break inside a string", in);
                 } else if (c < 0) {
-                    int n = utf8(b, p, end, ended);
+                    int n = utf8(b, p, in.end, in.ended);
                     if (n == 0) {
-                        return broken(p, String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X", c & 0xFF), base, lines);
+                        return broken(p, String.format(Locale.ROOT, "invalid UTF-8: byte 0x%02X", c & 0xFF), in);
                     }
                     if (n < 0) {
                         looking = true;
@@ -133,28 +130,28 @@ final class ItemCut {
                 continue;
             }
             if (c == '\n' || c == '\r') {
-                lines.lineBreak(base + p, c);
+                in.lines.lineBreak(in.base + p, c);
                 opens = true;
                 p++;
                 continue;
             }
             if (opens && c != ' ' && c != '\t') {
                 // The first byte of a line inside the item, after any indent.
-                int next = startsItem(b, p, end, ended, array);
+                int next = startsItem(b, p, in.end, in.ended, array);
                 if (next < 0) {
                     looking = true;
                     break;
                 }
                 opens = false;
                 if (next > 0) {
-                    return cutHere(p, base, lines);
+                    return cutHere(p, in);
                 }
             }
             if (c == '"') {
                 str = true;
             } else if (c == '{' || c == '[') {
                 if (d == maxDepth) {
-                    return broken(p, "nesting deeper than " + maxDepth + " levels", base, lines);
+                    return broken(p, "nesting deeper than " + maxDepth + " levels", in);
                 }
                 if (d == stack.length) {
                     stack = Arrays.copyOf(stack, Math.min(maxDepth, 2 * d));
@@ -163,17 +160,17 @@ final class ItemCut {
             } else if (c == '}' || c == ']') {
                 byte open = stack[--d];
                 if ((open == '{') != (c == '}')) {
-                    return broken(p, "unexpected '" + (char) c + "': expected '" + (open == '{' ? '}' : ']') + "'", base, lines);
+                    return broken(p, "unexpected '" + (char) c + "': expected '" + (open == '{' ? '}' : ']') + "'", in);
                 }
                 if (d == 0) {
                     return p + 1;
                 }
             } else if (c < 0) {
-                return broken(p, String.format(Locale.ROOT, "non-ASCII byte 0x%02X outside a string", c & 0xFF), base, lines);
+                return broken(p, String.format(Locale.ROOT, "non-ASCII byte 0x%02X outside a string", c & 0xFF), in);
             }
             p++;
         }
-        at = p;
+        in.pos = p;
         inString = str;
         escape = esc;
         lineOpens = opens;
@@ -181,24 +178,16 @@ final class ItemCut {
         return -1;
     }
 
-    /**
-     * Whether the item just started on a new line, so that a line which {@link #startsItem}
-     * would cut it short: a group open across a line break.
-     */
-    boolean atLineStart() {
-        return kind == Kind.GROUP && lineOpens;
-    }
-
-    /** The item is cut short where the bytes fed end: the line that follows starts an item. */
-    int cutHere(int p, long base, Lines lines) {
+    /** The item is cut short at {@code p}: the line that starts there starts an item. */
+    int cutHere(int p, Window in) {
         cutShort = true;
         error = new StrompyError(ErrorType.SYNTAX, "item cut short: a new item starts on this line (the item began on line "
-                + itemLine + ")").atPosition(lines.line, lines.column(base + p));
+                + itemLine + ")").atPosition(in.lines.line, in.column(p));
         return p;
     }
 
-    private int broken(int p, String message, long base, Lines lines) {
-        error = new StrompyError(ErrorType.SYNTAX, message).atPosition(lines.line, lines.column(base + p));
+    private int broken(int p, String message, Window in) {
+        error = new StrompyError(ErrorType.SYNTAX, message).atPosition(in.lines.line, in.column(p));
         return p;
     }
 

@@ -1,17 +1,20 @@
 package dev.strompy.read;
 
 /**
- * Where a byte of a source is: lines counted as Jackson counts them ('\n', "\r\n" and a lone
- * '\r' one each), columns in bytes from 1, so that positions inside a frame, which Jackson
- * gives, add up to the framer's.
+ * Lines as the framer counts them, as Jackson does ('\n', "\r\n" and a lone '\r' one each;
+ * columns in bytes from 1), so that positions inside a frame, which Jackson gives, add up to the
+ * framer's; and the lines a source may be cut into blocks at, where a {@link Framer} can start.
  */
-final class Lines {
+public final class Lines {
     /** The line of the bytes looked at last. */
     long line = 1;
     /** The stream offset the line starts at. */
     long lineStart;
     /** The stream offset of the last '\r', whose '\n' (if one follows) ends no second line. */
     private long lastReturn = -2;
+
+    Lines() {
+    }
 
     /** Counts the line break {@code b} ('\n' or '\r') at stream offset {@code at}. */
     void lineBreak(long at, byte b) {
@@ -33,7 +36,7 @@ final class Lines {
      * {@return how many lines {@code b[from, to)} ends} ('\n', "\r\n" and a lone '\r' one
      * each), for bytes that end with a '\n': eight at a time, since all but a few hold none.
      */
-    static long count(byte[] b, int from, int to) {
+    public static long count(byte[] b, int from, int to) {
         long lines = 0;
         int p = from;
         for (; to - p >= 8; p += 8) {
@@ -49,6 +52,30 @@ final class Lines {
             lines += b[p] == '\n' || loneReturn(b, p, to) ? 1 : 0;
         }
         return lines;
+    }
+
+    /**
+     * {@return where the last line that starts an item ({@link ItemCut#startsItem}, with the
+     * bytes of its key there to tell) starts in {@code b[from, to)}, just after a '\n'; -1 when
+     * none does}: a place to cut a source at, where a framer can start ({@link Framer#startAt})
+     */
+    public static int lastCut(byte[] b, int from, int to) {
+        for (int i = to - 1; i >= Math.max(from, 1); i--) {
+            if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@return where the first line that starts an item starts in {@code b[from, to)}, as {@link #lastCut}; -1 when none does} */
+    public static int firstCut(byte[] b, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean loneReturn(byte[] b, int i, int to) {

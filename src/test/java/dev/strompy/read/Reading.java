@@ -28,7 +28,7 @@ final class Reading {
      */
     Reading(long maxElements, int maxFrame, boolean fast) {
         reader = new FrameReader(maxElements, 1 << 16, 1000, 500, fast ? maxFrame : 0);
-        framer = new Framer(maxFrame, 500, fast ? reader.scanner() : null, false);
+        framer = new Framer(maxFrame, 500, fast ? reader.scanner() : null);
     }
 
     Reading(long maxElements) {

@@ -1,0 +1,202 @@
+package dev.strompy.read;
+
+import dev.strompy.error.ErrorType;
+import dev.strompy.error.StrompyError;
+import dev.strompy.eval.Part;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frame the {@link Framer} is cutting: from the byte that starts an item to where
+ * {@link ItemCut} says its bytes end. An item in the usual shape waits for its line to end and
+ * goes to the {@link LineScanner} whole; an item longer than the frame limit becomes a large
+ * frame, its bytes handed on as {@link Pieces}.
+ */
+final class FrameCut {
+    /** How the source goes on after the frame: with the next item, at the next line, or not at all. */
+    enum After { ITEM, NEXT_LINE, END }
+
+    private final Window in;
+    private final int maxFrame;
+    private final ItemCut cut;
+    private final LineScanner scanner;
+    private final List<Part> scanned = new ArrayList<>();
+    final Pieces pieces;
+    /** A frame is being cut. */
+    boolean open;
+    /** The frame needs more bytes. */
+    boolean hungry;
+    /** Once the frame has ended: how the source goes on. */
+    After after;
+    private boolean array;
+    private int start;
+    private long line;
+    private long column;
+    private boolean scan;
+    /** An item in the usual shape whose line has not ended: the line scanner reads it once it has. */
+    private boolean deferred;
+
+    FrameCut(Window in, int maxFrame, int maxDepth, LineScanner scanner) {
+        this.in = in;
+        this.maxFrame = maxFrame;
+        this.cut = new ItemCut(maxDepth);
+        this.scanner = scanner;
+        this.pieces = new Pieces(Math.min(Framer.PIECE, maxFrame));
+    }
+
+    /** An item starts at {@code in.buf[p]}, in an array of items or a sequence. */
+    void begin(int p, boolean inArray) {
+        byte b = in.buf[p];
+        open = true;
+        array = inArray;
+        start = p;
+        line = in.lines.line;
+        column = in.column(p);
+        in.pos = p;
+        cut.start(b == '{' || b == '[' || (array && b == '"') ? ItemCut.Kind.GROUP
+                : array ? ItemCut.Kind.TOKEN : ItemCut.Kind.LINE, array, line);
+        scan = b == '{';
+        deferred = scan && scanner != null;
+    }
+
+    /**
+     * Cuts on as far as the bytes fed allow.
+     *
+     * @return the frame once it is whole (or read by the line scanner); a large frame when it
+     *     becomes one; null when it needs more bytes ({@link #hungry}) or, large, it has ended
+     */
+    Frame step() {
+        hungry = false;
+        if (deferred) {
+            return deferred();
+        }
+        return scan(pieces.open ? in.end : (int) Math.min(in.end, (long) start + maxFrame));
+    }
+
+    /** The bytes fed end where a line starts that starts an item: the frame is cut short there. */
+    Frame cutShort() {
+        if (deferred) {
+            deferred = false;
+            in.pos = start;
+            scan(in.end);
+        }
+        return finish(cut.cutHere(in.end, in));
+    }
+
+    /** {@return the next piece of the large frame, or null when more bytes must be fed first} */
+    Framer.Piece piece() {
+        while (!pieces.ready(in)) {
+            scan(in.end);
+            if (hungry && !pieces.ready(in)) {
+                return null;
+            }
+        }
+        return pieces.next(in);
+    }
+
+    /** Skips the rest of the large frame; @return whether its end has come */
+    boolean skip() {
+        while (pieces.end < 0) {
+            hungry = false;
+            scan(in.end);
+            pieces.handed = in.pos;
+            if (hungry) {
+                return false;
+            }
+        }
+        pieces.open = false;
+        return true;
+    }
+
+    /** {@return the first byte the frame still needs} */
+    int keep() {
+        return pieces.open ? pieces.handed : start;
+    }
+
+    /** Indexes into the window moved down by {@code dropped} bytes. */
+    void moved(int dropped) {
+        start -= dropped;
+        pieces.handed -= dropped;
+    }
+
+    /**
+     * An item the line scanner may read: it does once the item's line has ended. Until then the
+     * frame is cut byte by byte only when it may be complete without a line break (a closing
+     * brace has come: a producer may write an item and wait for its result), at the end of
+     * input, or past the frame limit; where it is cut does not depend on which.
+     */
+    private Frame deferred() {
+        if (start < in.wholeLines) {
+            scanned.clear();
+            int r = scanner.scan(in.buf, start, in.wholeLines, line, column, scanned);
+            deferred = false;
+            in.pos = start;
+            if (r >= 0) {
+                in.pos = r;
+                open = false;
+                after = After.ITEM;
+                return Frame.read(scanned, line, column);
+            }
+            scan = false;
+            return null;
+        }
+        int i = Math.max(in.pos, start);
+        while (i < in.end && in.buf[i] != '}') {
+            i++;
+        }
+        if (i < in.end || in.ended || in.end - start > maxFrame) {
+            deferred = false;
+            in.pos = start;
+            return null;
+        }
+        // Looked at up to here; the frame is cut from its start all the same.
+        in.pos = in.end;
+        hungry = true;
+        return null;
+    }
+
+    /** Cuts the frame, looking at bytes up to {@code limit}. */
+    private Frame scan(int limit) {
+        int p = cut.scan(in, limit);
+        if (p >= 0) {
+            return finish(p);
+        }
+        if (in.pos < in.end && !pieces.open && !cut.looking) {
+            // More than maxFrame bytes: a large frame, handed on in pieces.
+            pieces.start(in, start);
+            return Frame.large(line, column);
+        }
+        if (!in.ended) {
+            hungry = true;
+            return null;
+        }
+        if (cut.kind == ItemCut.Kind.GROUP) {
+            cut.error = new StrompyError(ErrorType.SYNTAX, "unexpected end of input").atPosition(in.lines.line,
+                    in.column(in.end));
+        }
+        return finish(in.end);
+    }
+
+    /**
+     * The frame's bytes end at {@code end}, as {@link ItemCut#error} says. A whole frame is
+     * handed out; a large one's end is its last piece's.
+     */
+    private Frame finish(int end) {
+        in.pos = end;
+        open = false;
+        StrompyError error = cut.error;
+        if (error == null) {
+            after = After.ITEM;
+        } else if (array || (!cut.cutShort && cut.kind != ItemCut.Kind.GROUP) || end >= in.end && in.ended) {
+            after = After.END;
+        } else {
+            after = cut.cutShort ? After.ITEM : After.NEXT_LINE;
+        }
+        if (pieces.open) {
+            pieces.end = in.base + end;
+            pieces.error = error;
+            return null;
+        }
+        return Frame.whole(in.buf, start, end - start, line, column, error, scan);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.strompy.read;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The bytes of a source that have been fed and are still needed, and where they are in it:
+ * {@code buf[0, end)} hold stream offsets {@code base} to {@code base + end}, {@code pos} is the
+ * next to look at, {@link #lines} where it is. Bytes before the first still needed are dropped
+ * when room is made.
+ */
+final class Window {
+    private static final int INITIAL = 1 << 8;
+
+    byte[] buf = new byte[INITIAL];
+    int pos;
+    int end;
+    long base;
+    /**
+     * Just past the last '\n' in the buffer: the line scanner reads only whole lines, so that it
+     * never runs out of bytes in the middle of an item (a path the compiler would otherwise see
+     * taken now and then, at the end of each chunk, and compile again for).
+     */
+    int wholeLines;
+    boolean ended;
+    final Lines lines = new Lines();
+
+    /**
+     * Copies {@code length} bytes of {@code bytes} from {@code offset}.
+     *
+     * @param keep the first byte still needed
+     * @return how many bytes were dropped before {@code keep}, by which indexes moved down
+     */
+    int feed(byte[] bytes, int offset, int length, int keep) {
+        int dropped = room(length, keep);
+        System.arraycopy(bytes, offset, buf, end, length);
+        fed(length);
+        return dropped;
+    }
+
+    /** As {@link #feed(byte[], int, int, int)}, from a buffer's position to its limit. */
+    int feed(ByteBuffer bytes, int keep) {
+        int length = bytes.remaining();
+        int dropped = room(length, keep);
+        bytes.get(buf, end, length);
+        fed(length);
+        return dropped;
+    }
+
+    /** Takes {@code bytes[0, length)} over without a copy, before any other byte. */
+    void adopt(byte[] bytes, int length) {
+        buf = bytes;
+        fed(length);
+    }
+
+    /** Forgets every byte: nothing more is read. */
+    void drop() {
+        buf = new byte[0];
+        pos = 0;
+        end = 0;
+        wholeLines = 0;
+    }
+
+    /** {@return the column of {@code buf[p]}} */
+    long column(int p) {
+        return lines.column(base + p);
+    }
+
+    /**
+     * Skips whitespace from {@link #pos}, counting lines.
+     *
+     * @return the index of the next byte that is not whitespace, or -1 when the bytes ran out
+     */
+    int skipBlanks() {
+        byte[] b = buf;
+        int p = pos;
+        while (p < end) {
+            byte c = b[p];
+            if (c == '\n' || c == '\r') {
+                lines.lineBreak(base + p, c);
+            } else if (c != ' ' && c != '\t') {
+                pos = p;
+                return p;
+            }
+            p++;
+        }
+        pos = p;
+        return -1;
+    }
+
+    /** Skips to the end of the line, not its line break; @return whether it came */
+    boolean skipLine() {
+        int p = pos;
+        while (p < end && buf[p] != '\n' && buf[p] != '\r') {
+            p++;
+        }
+        pos = p;
+        return p < end;
+    }
+
+    private void fed(int length) {
+        int from = end;
+        end += length;
+        for (int i = end - 1; i >= from; i--) {
+            if (buf[i] == '\n') {
+                wholeLines = i + 1;
+                break;
+            }
+        }
+    }
+
+    /** Makes room for {@code more} bytes after {@link #end}, dropping those before {@code keep}. */
+    private int room(int more, int keep) {
+        if (ended) {
+            throw new IllegalStateException("feed after endOfInput");
+        }
+        if ((long) end + more <= buf.length) {
+            return 0;
+        }
+        int live = end - keep;
+        long need = (long) live + more;
+        if (need > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2 GB fed and not yet decoded");
+        }
+        if (need <= buf.length) {
+            System.arraycopy(buf, keep, buf, 0, live);
+        } else {
+            byte[] bigger = new byte[(int) Math.min(Integer.MAX_VALUE - 8, 2 * need)];
+            System.arraycopy(buf, keep, bigger, 0, live);
+            buf = bigger;
+        }
+        base += keep;
+        pos -= keep;
+        end -= keep;
+        wholeLines = Math.max(0, wholeLines - keep);
+        return keep;
+    }
+}
