@@ -7,7 +7,6 @@ import dev.strompy.read.FrameReader;
 import dev.strompy.read.Framer;
 import dev.strompy.read.Lines;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -209,12 +208,7 @@ final class Blocks implements AutoCloseable {
 
     /** The stretch on this thread ends here, before a line that starts an item: its results are read now. */
     private void closeHere() {
-        here.endOfBlock();
-        List<ItemResult> results = new ArrayList<>();
-        for (ItemResult r = here.next(); r != null; r = here.next()) {
-            results.add(r);
-        }
-        order.add(new Done(results, here.goesOn()));
+        order.add(new Done(here.finish(false), here.goesOn()));
         array = here.inArray();
         line = here.line();
         atStart = false;
@@ -267,20 +261,7 @@ final class Blocks implements AutoCloseable {
             items.startAt(firstLine, inArray);
         }
         items.feedOwned(block, length);
-        List<ItemResult> results = new ArrayList<>();
-        if (last) {
-            items.endOfInput();
-        }
-        for (ItemResult r = items.next(); r != null; r = items.next()) {
-            results.add(r);
-        }
-        if (!last) {
-            items.endOfBlock();
-            for (ItemResult r = items.next(); r != null; r = items.next()) {
-                results.add(r);
-            }
-        }
-        return new Done(results, !last && items.goesOn());
+        return new Done(items.finish(last), !last && items.goesOn());
     }
 
     private void stop() {

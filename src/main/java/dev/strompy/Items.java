@@ -7,6 +7,8 @@ import dev.strompy.read.Frame;
 import dev.strompy.read.FrameReader;
 import dev.strompy.read.Framer;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The items of one source, or of one stretch of it, cut, read and evaluated on the calling
@@ -56,12 +58,30 @@ final class Items {
         framer.endOfInput();
     }
 
-    /** The bytes fed are followed by a line that starts an item, which the next stretch has. */
-    void endOfBlock() {
-        framer.endOfBlock();
+    /**
+     * Every result of the bytes fed, which end the stretch: at the end of input, or before a line
+     * that starts an item, which the next stretch has.
+     *
+     * @param last whether the input ends here
+     */
+    List<ItemResult> finish(boolean last) {
+        List<ItemResult> results = new ArrayList<>();
+        if (last) {
+            framer.endOfInput();
+        }
+        for (ItemResult r = next(); r != null; r = next()) {
+            results.add(r);
+        }
+        if (!last) {
+            framer.endOfBlock();
+            for (ItemResult r = next(); r != null; r = next()) {
+                results.add(r);
+            }
+        }
+        return results;
     }
 
-    /** {@return after {@link #endOfBlock}: whether the source goes on with the next stretch} */
+    /** {@return after {@link #finish}: whether the source goes on with the next stretch} */
     boolean goesOn() {
         return !stopped && framer.continues();
     }

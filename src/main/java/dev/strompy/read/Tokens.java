@@ -196,6 +196,13 @@ final class Tokens {
             return v;
         } catch (JacksonException e) {
             throw translate(e);
+        } catch (NumberFormatException e) {
+            // The non-blocking parser's number cut short by the end of its input ("5e-"), which
+            // it hands on unchecked: the frame's bytes end there.
+            if (atEnd != null && lastFed) {
+                throw atEnd;
+            }
+            throw error(ErrorType.SYNTAX, "malformed number");
         }
     }
 
