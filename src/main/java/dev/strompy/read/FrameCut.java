@@ -187,7 +187,7 @@ final class FrameCut {
         StrompyError error = cut.error;
         if (error == null) {
             after = After.ITEM;
-        } else if (array || (!cut.cutShort && cut.kind != ItemCut.Kind.GROUP) || end >= in.end && in.ended) {
+        } else if (array || end >= in.end && in.ended) {
             after = After.END;
         } else {
             after = cut.cutShort ? After.ITEM : After.NEXT_LINE;

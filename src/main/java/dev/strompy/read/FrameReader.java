@@ -174,7 +174,7 @@ public final class FrameReader implements Part.Source {
                 return;
             default:
                 if (t == null) {
-                    throw in.error(ErrorType.SYNTAX, "unexpected end of input");
+                    throw in.endOfFrame();
                 }
                 accept(t);
         }

@@ -65,15 +65,18 @@ final class ItemCut {
      */
     int scan(Window in, int limit) {
         looking = false;
-        if (kind == Kind.GROUP) {
+        if (kind != Kind.TOKEN) {
             return group(in, limit);
         }
         byte[] b = in.buf;
         for (int p = in.pos; p < limit; p++) {
             byte c = b[p];
-            if (c == '\n' || c == '\r' || (kind == Kind.TOKEN && (c == ' ' || c == '\t' || c == ',' || c == ']'
-                    || c == '}' || c == '[' || c == '{' || c == '"' || c == ':'))) {
+            if (c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == ',' || c == ']' || c == '}' || c == '['
+                    || c == '{' || c == '"' || c == ':') {
                 return p;
+            }
+            if (c < 0) {
+                return broken(p, String.format(Locale.ROOT, "non-ASCII byte 0x%02X outside a string", c & 0xFF), in);
             }
         }
         in.pos = limit;
@@ -108,7 +111,7 @@ final class ItemCut {
                     }
                 } else if (c == '"') {
                     str = false;
-                    if (d == 0) {
+                    if (d == 0 && kind == Kind.GROUP) {
                         return p + 1;
                     }
                 } else if (c == '\\') {
@@ -130,6 +133,9 @@ final class ItemCut {
                 continue;
             }
             if (c == '\n' || c == '\r') {
+                if (kind == Kind.LINE) {
+                    return p;
+                }
                 in.lines.lineBreak(in.base + p, c);
                 opens = true;
                 p++;
@@ -149,6 +155,10 @@ final class ItemCut {
             }
             if (c == '"') {
                 str = true;
+            } else if (kind == Kind.LINE && c >= 0) {
+                // A bad line's brackets count for nothing: it ends with the line.
+                p++;
+                continue;
             } else if (c == '{' || c == '[') {
                 if (d == maxDepth) {
                     return broken(p, "nesting deeper than " + maxDepth + " levels", in);

@@ -19,11 +19,11 @@ import tools.jackson.core.json.JsonFactory;
  * (the frame's first line and column added), and every Jackson failure turned into a typed error
  * at its place. This is the one boundary where that happens.
  *
- * <p>A whole frame is read by a fresh parser over its bytes. A large frame is read by the
- * non-blocking parser, fed its pieces: {@link JsonToken#NOT_AVAILABLE} then means "the next
- * piece". Either way the parser sees the frame's bytes alone, and where they end is the end of
- * its input: there, a frame that the framer ended with a syntax error fails with the framer's
- * error, unless Jackson found one before.
+ * <p>Each frame is read by a fresh non-blocking parser (UTF-8 only: nothing in a frame is taken
+ * for another encoding's mark), fed the whole frame, or a large frame's pieces as they come:
+ * {@link JsonToken#NOT_AVAILABLE} then means "the next piece". The parser sees the frame's bytes
+ * alone, and where they end is the end of its input: there, a frame that the framer ended with a
+ * syntax error fails with the framer's error, unless Jackson found one before.
  */
 final class Tokens {
     private final JsonFactory factory;
@@ -42,6 +42,8 @@ final class Tokens {
     private Framer.Piece piece;
     private long pieceStart;
     private final byte[] before = new byte[4];
+    /** The last token read (not {@link JsonToken#NOT_AVAILABLE}). */
+    private JsonToken previous;
 
     /** The factory for the default limits, shared: a factory holds tables worth sharing. */
     private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
@@ -63,14 +65,11 @@ final class Tokens {
 
     /** A parser over the whole frame. */
     void whole(Frame f) {
-        close();
-        at(f);
-        parser = factory.createParser(ObjectReadContext.empty(), f.bytes(), f.offset(), f.length());
-        feeder = null;
-        length = f.length();
+        streamed(f);
+        feed(new Framer.Piece(f.bytes(), f.offset(), f.length(), true, f.error()));
     }
 
-    /** A non-blocking parser for a large frame: its pieces come through {@link #feed}. */
+    /** A parser for a large frame: its pieces come through {@link #feed}. */
     void streamed(Frame f) {
         close();
         at(f);
@@ -79,6 +78,7 @@ final class Tokens {
         lastFed = false;
         length = 0;
         piece = null;
+        previous = null;
     }
 
     private void at(Frame f) {
@@ -121,29 +121,49 @@ final class Tokens {
      * @throws StrompyError a syntax error
      */
     JsonToken next() {
+        JsonToken before = previous;
         try {
             JsonToken t = parser.nextToken();
+            if (before == JsonToken.PROPERTY_NAME && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)) {
+                // When the bytes between a colon and its value are split between pieces, the
+                // non-blocking parser takes a close marker there for the end of the object.
+                throw error(ErrorType.SYNTAX, noValue(t == JsonToken.END_OBJECT ? '}' : ']'));
+            }
+            // After the end of its input the non-blocking parser asks for more once before a
+            // value at the root, and for ever inside an array after a comma: then it has run
+            // into the end of the frame's bytes.
+            for (int again = 0; t == JsonToken.NOT_AVAILABLE && lastFed && again < 2; again++) {
+                t = parser.nextToken();
+            }
             if (t == JsonToken.NOT_AVAILABLE && lastFed) {
-                // The non-blocking parser can ask for more after the end of its input (inside an
-                // array, after a comma): it ran into the end of the frame's bytes.
-                if (atEnd != null) {
-                    throw atEnd;
-                }
-                TokenStreamLocation loc = parser.currentLocation();
-                throw new StrompyError(ErrorType.SYNTAX, "incomplete value").atPosition(lineOf(loc), columnOf(loc));
+                throw endOfFrame();
+            }
+            if (t != JsonToken.NOT_AVAILABLE) {
+                previous = t;
             }
             return t;
         } catch (JacksonException e) {
+            TokenStreamLocation loc = e.getLocation();
+            if (before == JsonToken.PROPERTY_NAME && loc != null && at(loc.getByteOffset()) == ']') {
+                // The same split: there the parser takes ']' for a close marker out of place.
+                throw new StrompyError(ErrorType.SYNTAX, noValue(']'), e).atPosition(lineOf(loc), columnOf(loc));
+            }
             throw translate(e);
         } catch (NumberFormatException e) {
             // The non-blocking parser's answer to a number cut short by the end of its input
             // ("5e-"): it can only be cut so where the frame ends.
-            if (feeder != null && lastFed && atEnd != null) {
+            if (lastFed && atEnd != null) {
                 throw atEnd;
             }
             throw new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(parser.currentLocation()),
                     columnOf(parser.currentLocation()));
         }
+    }
+
+    /** Jackson's words for a close marker where a value should be, as it reads a frame fed whole. */
+    private static String noValue(char marker) {
+        return "Unexpected character ('" + marker + "' (code " + (int) marker + ")): expected a valid value"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
     }
 
     /** The name of the current property. */
@@ -207,14 +227,11 @@ final class Tokens {
     }
 
     /**
-     * Whether the current token, an integer zero, was written "-0". The parser over a whole frame
-     * keeps its text; the non-blocking one keeps only "0", and stands just past the '0' or just
-     * past the delimiter after it, so the sign is one of the three bytes before its position.
+     * Whether the current token, an integer zero, was written "-0". The parser keeps only "0",
+     * and stands just past the '0' or just past the delimiter after it, so the sign is one of the
+     * three bytes before its position.
      */
     private boolean negative() {
-        if (feeder == null) {
-            return parser.getStringCharacters()[parser.getStringOffset()] == '-';
-        }
         long p = parser.currentLocation().getByteOffset();
         long zero = at(p - 1) == '0' ? p - 1 : p - 2;
         return at(zero) == '0' && at(zero - 1) == '-';
@@ -230,6 +247,11 @@ final class Tokens {
         } catch (JacksonException e) {
             return null;
         }
+    }
+
+    /** {@return the error where the frame's bytes end before its item does: the framer's, if it found one there} */
+    StrompyError endOfFrame() {
+        return atEnd != null ? atEnd : error(ErrorType.SYNTAX, "unexpected end of input");
     }
 
     /** An error at the current token. */
@@ -249,7 +271,7 @@ final class Tokens {
         JsonToken t = parser.currentToken();
         TokenStreamLocation loc;
         long back = 0;
-        if (feeder != null && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)) {
+        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
             // The non-blocking parser leaves the token location of a close marker at the token
             // before it; the marker is the one byte just read.
             loc = parser.currentLocation();
@@ -276,7 +298,7 @@ final class Tokens {
     private StrompyError translate(JacksonException e) {
         TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         boolean atTheEnd = e instanceof UnexpectedEndOfInputException || loc.getByteOffset() >= length;
-        if (atTheEnd && atEnd != null && (feeder == null || lastFed)) {
+        if (atTheEnd && atEnd != null && lastFed) {
             // Jackson ran into the end of the frame's bytes, where the framer found what ends them.
             return atEnd;
         }
