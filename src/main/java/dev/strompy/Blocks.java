@@ -97,7 +97,7 @@ final class Blocks implements AutoCloseable {
             return;
         }
         if (here != null) {
-            int cut = fed >= parallelFrom ? cutIn(bytes, offset, offset + length) : -1;
+            int cut = fed >= parallelFrom ? Lines.cut(bytes, offset, offset + length, false) : -1;
             if (cut < 0) {
                 here.feed(bytes, offset, length);
                 return;
@@ -218,7 +218,7 @@ final class Blocks implements AutoCloseable {
     /** Cuts the gathered bytes into blocks, while the threads have room. */
     private void cutBlocks() {
         while (!stopped && here == null && order.size() < maxInFlight && gathered >= blockBytes) {
-            int cut = lastCut();
+            int cut = Lines.cut(gather, atStart ? 7 : 0, gathered, true);
             if (cut < 0) {
                 if (gathered > longest) {
                     // An item too long to hold in a block: it is read on this thread, as it
@@ -285,16 +285,6 @@ final class Blocks implements AutoCloseable {
         }
         System.arraycopy(bytes, offset, gather, gathered, length);
         gathered += length;
-    }
-
-    /** Where the last line to cut at starts in the gathered bytes, past the first block's start; -1 if none. */
-    private int lastCut() {
-        return Lines.lastCut(gather, atStart ? 8 : 1, gathered);
-    }
-
-    /** Where the first line to cut at starts in {@code bytes[from, to)}, -1 if none. */
-    private static int cutIn(byte[] bytes, int from, int to) {
-        return Lines.firstCut(bytes, from, to);
     }
 
     private static byte firstByte(byte[] b, int length) {

@@ -93,28 +93,21 @@ public final class StrompyDecoder implements AutoCloseable {
         private Builder() {
         }
 
-        /**
-         * @param name the name used in errors and outcomes (default {@code -})
-         * @return this builder
-         */
+        /** {@return this builder, with the name used in errors and outcomes (default {@code -})} */
         public Builder source(String name) {
             this.source = Objects.requireNonNull(name, "source");
             return this;
         }
 
-        /**
-         * @param bounds what one item may hold (default {@link Limits#DEFAULT})
-         * @return this builder
-         */
+        /** {@return this builder, with what one item may hold (default {@link Limits#DEFAULT})} */
         public Builder limits(Limits bounds) {
             this.limits = Objects.requireNonNull(bounds, "limits");
             return this;
         }
 
         /**
-         * @param n the number of the first item (default 0): a part of a larger input (a
-         *     partition) numbers its items, in outcomes and errors, as the whole input would
-         * @return this builder
+         * {@return this builder, with the number of the first item (default 0)}: a part of a
+         * larger input (a partition) numbers its items, in outcomes and errors, as the whole would
          */
         public Builder firstItem(long n) {
             if (n < 0) {
@@ -125,9 +118,8 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * @param n how many threads evaluate items (default 1: the caller's thread alone, and no
-         *     thread is started); with more, the outcomes are the same, in the same order
-         * @return this builder
+         * {@return this builder, with how many threads evaluate items} Default 1: the caller's
+         * thread alone, and no thread is started; with more, the outcomes are the same, in order.
          */
         public Builder jobs(int n) {
             if (n < 1) {
@@ -138,10 +130,9 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * @param bytes with more than one job: the items that start in the first {@code bytes}
-         *     bytes are evaluated on the caller's thread, the rest on the decoder's threads
-         *     (default 0). Starting threads costs more than it gains on a small input.
-         * @return this builder
+         * {@return this builder, with where threads take over} With more than one job, the items
+         * that start in the first {@code bytes} bytes are evaluated on the caller's thread, the
+         * rest on the decoder's threads (default 0): threads cost more than they gain on a small input.
          */
         public Builder parallelFrom(long bytes) {
             if (bytes < 0) {
@@ -152,10 +143,8 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * @param bytes with more than one job: about how many bytes of items a thread takes at a
-         *     time (default 256 KB): enough to be worth handing over, few enough that the items
-         *     in flight stay young
-         * @return this builder
+         * {@return this builder, with about how many bytes of items a thread takes at a time} Default
+         * 256 KB: enough to be worth handing over, few enough that the items in flight stay young.
          */
         public Builder batchBytes(int bytes) {
             if (bytes < 1) {
@@ -177,11 +166,9 @@ public final class StrompyDecoder implements AutoCloseable {
     }
 
     /**
-     * Feeds bytes: copies what it keeps, so the array may be reused as soon as this returns.
+     * Feeds {@code bytes[offset, offset + length)}, the next bytes of the input. It copies what it
+     * keeps, so the array may be reused as soon as this returns.
      *
-     * @param bytes holds the next bytes of the input
-     * @param offset where they start in {@code bytes}
-     * @param length how many there are
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(byte[] bytes, int offset, int length) {
@@ -195,9 +182,8 @@ public final class StrompyDecoder implements AutoCloseable {
     }
 
     /**
-     * Feeds all remaining bytes of {@code bytes}, leaving its position at its limit.
+     * Feeds the bytes of {@code bytes} from its position to its limit, where it leaves its position.
      *
-     * @param bytes the next bytes of the input, from its position to its limit
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(ByteBuffer bytes) {

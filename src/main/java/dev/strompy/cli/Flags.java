@@ -31,8 +31,6 @@ final class Flags {
 
     /** The most threads --jobs asks for. */
     static final int MAX_JOBS = 256;
-    /** The largest --max-elements: one matrix must fit in one Java array. */
-    static final long MAX_ELEMENTS_CAP = Integer.MAX_VALUE - 8;
 
     // Defaults, for the model and for a command line of file names alone.
     private static final Format FORMAT = Format.JSONL;
@@ -183,9 +181,9 @@ final class Flags {
     private static Options options(Terminal terminal, List<String> files, Format format, boolean withSource,
             OnError onError, long maxElements, boolean unbuffered, boolean debug, int digits, Color mode,
             boolean noProgress, String stdinName, int jobs) {
-        if (maxElements < 1 || maxElements > MAX_ELEMENTS_CAP) {
+        if (maxElements < 1 || maxElements > Limits.MAX_ELEMENTS) {
             throw new StrompyError(ErrorType.USAGE,
-                    "--max-elements must be between 1 and " + MAX_ELEMENTS_CAP + ", got " + maxElements);
+                    "--max-elements must be between 1 and " + Limits.MAX_ELEMENTS + ", got " + maxElements);
         }
         if (digits < 1 || digits > 17) {
             throw new StrompyError(ErrorType.USAGE, "--digits must be between 1 and 17, got " + digits);

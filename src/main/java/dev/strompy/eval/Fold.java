@@ -53,32 +53,30 @@ public final class Fold {
 
     /** Takes one part; @return the item's outcome once it is decided, else null */
     private ItemResult take(Part part) {
-        {
-            if (part instanceof Part.Failure f) {
-                StrompyError e = failed != null && f.error().type() != ErrorType.SYNTAX ? failed : f.error();
+        if (part instanceof Part.Failure f) {
+            StrompyError e = failed != null && f.error().type() != ErrorType.SYNTAX ? failed : f.error();
+            reset();
+            return ItemResult.failure(source, e);
+        }
+        if (failed != null) {
+            if (part instanceof Part.End) {
+                StrompyError e = failed;
                 reset();
                 return ItemResult.failure(source, e);
             }
-            if (failed != null) {
-                if (part instanceof Part.End) {
-                    StrompyError e = failed;
-                    reset();
-                    return ItemResult.failure(source, e);
-                }
-            } else if (part instanceof Part.Lhs lhs) {
-                running = lhs.matrix();
-            } else if (part instanceof Part.Step step) {
-                try {
-                    running = evaluator.apply(running, step.op());
-                } catch (StrompyError e) {
-                    running = null;
-                    failed = e.atOp(step.index(), step.op().code().code()).atPosition(step.line(), step.column());
-                }
-            } else {
-                Matrix result = running;
+        } else if (part instanceof Part.Lhs lhs) {
+            running = lhs.matrix();
+        } else if (part instanceof Part.Step step) {
+            try {
+                running = evaluator.apply(running, step.op());
+            } catch (StrompyError e) {
                 running = null;
-                return ItemResult.success(source, result);
+                failed = e.atOp(step.index(), step.op().code().code()).atPosition(step.line(), step.column());
             }
+        } else {
+            Matrix result = running;
+            running = null;
+            return ItemResult.success(source, result);
         }
         return null;
     }

@@ -41,13 +41,7 @@ public final class FrameReader implements Part.Source {
     /** A failure that is not a syntax error, while the rest of the frame is read as JSON. */
     private StrompyError failure;
 
-    /**
-     * @param maxElements the most entries a matrix may have
-     * @param maxString the longest string, in characters
-     * @param maxNumber the longest number literal, in characters
-     * @param maxDepth how deep an item may nest
-     * @param maxFrame the longest frame the line scanner reads, in bytes
-     */
+    /** The limits: entries of a matrix, characters of a string and a number, levels, bytes of a frame. */
     public FrameReader(long maxElements, int maxString, int maxNumber, int maxDepth, int maxFrame) {
         this.in = new Tokens(maxString, maxNumber, maxDepth);
         this.matrices = new MatrixAssembler(in, maxElements);
@@ -80,7 +74,7 @@ public final class FrameReader implements Part.Source {
         in.whole(f);
     }
 
-    /** Starts on a large frame: its pieces come through {@link #feed} whenever {@link #needsPiece()}. */
+    /** Starts on a large frame: its pieces come through {@link #feed}. */
     public void stream(Frame f) {
         begin(f);
         in.streamed(f);
@@ -90,11 +84,6 @@ public final class FrameReader implements Part.Source {
     public void feed(Framer.Piece piece) {
         waiting = false;
         in.feed(piece);
-    }
-
-    /** {@return whether reading stopped for the next piece of a large frame} */
-    public boolean needsPiece() {
-        return waiting && ready.isEmpty();
     }
 
     /**
@@ -148,20 +137,19 @@ public final class FrameReader implements Part.Source {
 
     private void step(JsonToken t) {
         switch (state) {
-            case CHECK:
+            case CHECK -> {
                 if (t == null) {
                     fail(failure);
                 }
-                return;
-            case END:
+            }
+            case END -> {
                 if (t != null) {
                     throw in.error(ErrorType.SYNTAX, "unexpected data after the item");
                 }
                 ready.add(Part.END);
                 finish();
-                return;
-            case IN_LHS:
-            case IN_RHS:
+            }
+            case IN_LHS, IN_RHS -> {
                 Matrix m = matrices.take(t);
                 if (m == null) {
                     waiting = true;
@@ -171,43 +159,41 @@ public final class FrameReader implements Part.Source {
                     ops.rhs(m);
                     state = State.OPS;
                 }
-                return;
-            default:
+            }
+            default -> {
                 if (t == null) {
                     throw in.endOfFrame();
                 }
                 accept(t);
+            }
         }
     }
 
     private void accept(JsonToken t) {
         switch (state) {
-            case START:
+            case START -> {
                 if (t != JsonToken.START_OBJECT) {
                     throw in.error(ErrorType.SCHEMA, "an item must be an object " + ITEM_FORM + ", got " + JacksonErrors.describe(t));
                 }
                 state = State.ITEM;
-                break;
-            case ITEM:
-                itemKey(t);
-                break;
-            case LHS:
+            }
+            case ITEM -> itemKey(t);
+            case LHS -> {
                 if (!MatrixAssembler.opens(t)) {
                     throw in.error(ErrorType.SCHEMA, "lhs must be a matrix (" + MatrixAssembler.FORMS + "), got "
                             + JacksonErrors.describe(t));
                 }
                 matrices.start("lhs", t);
                 state = State.IN_LHS;
-                break;
-            case OP:
+            }
+            case OP -> {
                 if (t != JsonToken.START_ARRAY) {
                     throw in.error(ErrorType.SCHEMA, "op must be an array of ops, got " + JacksonErrors.describe(t));
                 }
                 ops.startList();
                 state = State.OPS;
-                break;
-            default:
-                op(ops.accept(t));
+            }
+            default -> op(ops.accept(t));
         }
     }
 
@@ -253,13 +239,9 @@ public final class FrameReader implements Part.Source {
     /** What a token of the op array did. */
     private void op(OpAssembler.Event event) {
         switch (event) {
-            case END:
-                state = State.ITEM;
-                break;
-            case MATRIX:
-                state = State.IN_RHS;
-                break;
-            case OP:
+            case END -> state = State.ITEM;
+            case MATRIX -> state = State.IN_RHS;
+            case OP -> {
                 Part.Step step = new Part.Step(ops.lastIndex(), ops.op(), ops.line(), ops.column());
                 if (lhs != null) {
                     ready.add(step);
@@ -269,10 +251,9 @@ public final class FrameReader implements Part.Source {
                     }
                     held.add(step);
                 }
-                break;
-            case NONE:
-            default:
-                break;
+            }
+            case NONE -> {
+            }
         }
     }
 

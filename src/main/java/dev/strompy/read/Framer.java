@@ -46,7 +46,7 @@ public final class Framer {
 
     /**
      * Starts at line {@code line} of a source that is an array of items or a sequence, a line
-     * that starts an item ({@link Lines#lastCut}): the state there is known from that line alone.
+     * that starts an item ({@link Lines#cut}): the state there is known from that line alone.
      */
     public void startAt(long line, boolean inArray) {
         in.lines.line = line;
@@ -56,7 +56,7 @@ public final class Framer {
 
     /** Copies {@code length} bytes of {@code bytes} from {@code offset}. */
     public void feed(byte[] bytes, int offset, int length) {
-        frame.moved(in.feed(bytes, offset, length, keep()));
+        feed(ByteBuffer.wrap(bytes, offset, length));
     }
 
     /** Copies the remaining bytes of {@code bytes}. */
@@ -194,11 +194,11 @@ public final class Framer {
     }
 
     private Frame step() {
+        int p = state == State.FRAME || state == State.START || state == State.SKIP_LINE ? -1 : in.skipBlanks();
         switch (state) {
             case START:
                 return start();
-            case FIRST: {
-                int p = in.skipBlanks();
+            case FIRST:
                 if (p < 0) {
                     return atEnd(null);
                 }
@@ -207,37 +207,27 @@ public final class Framer {
                 in.pos = array ? p + 1 : p;
                 state = array ? State.ITEM : State.SEQUENCE;
                 return null;
-            }
-            case SEQUENCE: {
-                int p = in.skipBlanks();
+            case SEQUENCE:
                 return p < 0 ? atEnd(null) : startItem(p);
-            }
             case ITEM:
-                return arrayItem();
-            case NEXT: {
-                int p = in.skipBlanks();
+                return arrayItem(p);
+            case NEXT:
                 if (p < 0) {
                     return atEnd(NOT_CLOSED);
                 }
-                byte b = in.buf[p];
-                if (b != ',' && b != ']') {
-                    return between(p, "expected ',' or ']' after an item, got " + show(b));
+                if (in.buf[p] != ',' && in.buf[p] != ']') {
+                    return between(p, "expected ',' or ']' after an item, got " + show(in.buf[p]));
                 }
+                state = in.buf[p] == ',' ? State.ITEM : State.CLOSED;
                 in.pos = p + 1;
-                state = b == ',' ? State.ITEM : State.CLOSED;
                 return null;
-            }
-            case CLOSED: {
-                int p = in.skipBlanks();
+            case CLOSED:
                 return p < 0 ? atEnd(null) : between(p, "unexpected data after the top-level array");
-            }
-            case FRAME: {
+            case FRAME:
                 Frame f = frame.step();
                 hungry = frame.hungry;
                 afterFrame();
                 return f;
-            }
-            case SKIP_LINE:
             default:
                 if (in.skipLine()) {
                     state = State.SEQUENCE;
@@ -272,9 +262,8 @@ public final class Framer {
         return null;
     }
 
-    /** In an array, where an item is expected: after the '[' or a comma. */
-    private Frame arrayItem() {
-        int p = in.skipBlanks();
+    /** In an array, where an item is expected (at {@code p}, -1 if the bytes ran out): after the '[' or a comma. */
+    private Frame arrayItem(int p) {
         if (p < 0) {
             return atEnd(NOT_CLOSED);
         }

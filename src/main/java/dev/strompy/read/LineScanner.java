@@ -26,9 +26,7 @@ import java.util.List;
  * have cut it where the scanner stops.
  */
 public final class LineScanner {
-    /** {@link #scan}'s answer: the bytes ran out before the item ended. */
-    static final int MORE = -2;
-    /** {@link #scan}'s answer: not an item the scanner reads. */
+    /** {@link #scan}'s answer: not an item the scanner reads, or not all of it in the bytes given. */
     static final int DECLINED = -1;
     private static final byte[] LHS = bytes("\"lhs\"");
     private static final byte[] OP = bytes("\"op\"");
@@ -44,19 +42,16 @@ public final class LineScanner {
     /** 10^15: a mantissa below it has at most 15 significant digits, and is exact as a double. */
     private static final long MAX_MANTISSA = 1_000_000_000_000_000L;
 
-    /** Why the scanner stops: thrown from deep inside, caught once per item. */
-    private static final class Stop extends RuntimeException {
+    /** The scanner declines: thrown from deep inside, caught once per item. */
+    private static final class Declined extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final int answer;
 
-        Stop(int answer) {
+        Declined() {
             super(null, null, false, false);
-            this.answer = answer;
         }
     }
 
-    private static final Stop DECLINE = new Stop(DECLINED);
-    private static final Stop OUT = new Stop(MORE);
+    private static final Declined DECLINE = new Declined();
 
     private final long maxElements;
     private final int maxLength;
@@ -67,8 +62,6 @@ public final class LineScanner {
     private byte[] in;
     private int pos;
     private int end;
-    /** Where the bytes fed end: running into {@link #end} before it is running out of bytes. */
-    private int fed;
     private long line;
     private long firstColumn;
     private int itemStart;
@@ -85,17 +78,15 @@ public final class LineScanner {
     /**
      * Reads the item that starts at {@code from} (a '{'), if it has the usual shape.
      *
-     * @param to where the bytes fed end
+     * @param to where the bytes given end
      * @param line the 1-based line the item is on
      * @param column the 1-based column of its first byte
      * @param out takes the item's parts (lhs, each op, end); untouched unless it is read
-     * @return the index just past the item's closing brace; {@link #DECLINED} when the scanner
-     *     does not read it; {@link #MORE} when the bytes ran out before it ended
+     * @return the index just past the item's closing brace, or {@link #DECLINED}
      */
     int scan(byte[] bytes, int from, int to, long line, long column, List<Part> out) {
         this.in = bytes;
         this.pos = from;
-        this.fed = to;
         this.end = (int) Math.min(to, (long) from + maxLength);
         this.entries = 0;
         this.line = line;
@@ -135,8 +126,8 @@ public final class LineScanner {
             out.addAll(steps);
             out.add(Part.END);
             return pos;
-        } catch (Stop stop) {
-            return stop.answer;
+        } catch (Declined declined) {
+            return DECLINED;
         } finally {
             in = null;
         }
@@ -284,7 +275,7 @@ public final class LineScanner {
                 p++;
             }
             if (p == first) {
-                throw stopAt(p);
+                throw DECLINE;
             }
         }
         int fraction = 0;
@@ -297,7 +288,7 @@ public final class LineScanner {
             }
             fraction = p - point;
             if (fraction == 0) {
-                throw stopAt(p);
+                throw DECLINE;
             }
         }
         // No exponent; at most 18 digits (no overflow), of which at most 15 significant.
@@ -345,14 +336,9 @@ public final class LineScanner {
 
     private byte peek() {
         if (pos >= end) {
-            throw stopAt(pos);
+            throw DECLINE;
         }
         return in[pos];
-    }
-
-    /** Why a byte expected at {@code p} is not there: the bytes fed ran out, or it is something else. */
-    private Stop stopAt(int p) {
-        return p >= end && end == fed ? OUT : DECLINE;
     }
 
     private void expect(char c) {
@@ -364,10 +350,7 @@ public final class LineScanner {
 
     private void expect(byte[] word) {
         for (int i = 0; i < word.length; i++) {
-            if (pos + i >= end) {
-                throw stopAt(pos + i);
-            }
-            if (in[pos + i] != word[i]) {
+            if (pos + i >= end || in[pos + i] != word[i]) {
                 throw DECLINE;
             }
         }

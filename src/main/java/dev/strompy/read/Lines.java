@@ -55,22 +55,13 @@ public final class Lines {
     }
 
     /**
-     * {@return where the last line that starts an item ({@link ItemCut#startsItem}, with the
-     * bytes of its key there to tell) starts in {@code b[from, to)}, just after a '\n'; -1 when
-     * none does}: a place to cut a source at, where a framer can start ({@link Framer#startAt})
+     * {@return where the first (or {@code last}) line that starts an item ({@link ItemCut#startsItem},
+     * with the bytes of its key there to tell) starts in {@code b(after, to)}, just after a '\n';
+     * -1 when none does}: a place to cut a source at, where a framer can start ({@link Framer#startAt})
      */
-    public static int lastCut(byte[] b, int from, int to) {
-        for (int i = to - 1; i >= Math.max(from, 1); i--) {
-            if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** {@return where the first line that starts an item starts in {@code b[from, to)}, as {@link #lastCut}; -1 when none does} */
-    public static int firstCut(byte[] b, int from, int to) {
-        for (int i = from + 1; i < to; i++) {
+    public static int cut(byte[] b, int after, int to, boolean last) {
+        for (int k = 1; k < to - after; k++) {
+            int i = last ? to - k : after + k;
             if (b[i] == '{' && b[i - 1] == '\n' && ItemCut.startsItem(b, i, to, false, false) == 1) {
                 return i;
             }

@@ -91,7 +91,7 @@ final class MatrixAssembler {
     /** Takes the next token of the matrix; @return the matrix once its last token is taken, else null. */
     private Matrix accept(JsonToken t) {
         switch (state) {
-            case ROWS:
+            case ROWS -> {
                 if (t == JsonToken.END_ARRAY) {
                     if (rows == 0) {
                         throw in.errorAt(start, ErrorType.SCHEMA, what + " has no rows (a matrix is " + FORMS + ")");
@@ -106,37 +106,38 @@ final class MatrixAssembler {
                 in.mark(rowStart);
                 rowBegin = size;
                 state = State.ROW;
-                return null;
-            case ROW:
+            }
+            case ROW -> {
                 if (t != JsonToken.END_ARRAY) {
                     entry(t);
-                    return null;
+                } else {
+                    endRow();
+                    state = State.ROWS;
                 }
-                endRow();
-                state = State.ROWS;
-                return null;
-            case PACKED:
+            }
+            case PACKED -> {
                 return packedKey(t);
-            case D_OPEN:
+            }
+            case D_OPEN -> {
                 if (t != JsonToken.START_ARRAY) {
                     throw in.error(ErrorType.SCHEMA, what + ": d must be an array of numbers, got " + JacksonErrors.describe(t));
                 }
                 size = 0;
                 state = State.D;
-                return null;
-            case D:
+            }
+            case D -> {
                 if (t == JsonToken.END_ARRAY) {
                     state = State.PACKED;
                 } else {
                     entry(t);
                 }
-                return null;
-            case N:
-            default:
+            }
+            case N -> {
                 n = columns(t);
                 state = State.PACKED;
-                return null;
+            }
         }
+        return null;
     }
 
     private void endRow() {

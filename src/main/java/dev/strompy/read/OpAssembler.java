@@ -64,18 +64,12 @@ final class OpAssembler {
      */
     Event accept(JsonToken t) {
         try {
-            switch (state) {
-                case LIST:
-                    return list(t);
-                case KEY:
-                    return key(t);
-                case CODE:
-                    code(t);
-                    return Event.NONE;
-                case RHS:
-                default:
-                    return rhsValue(t);
-            }
+            return switch (state) {
+                case LIST -> list(t);
+                case KEY -> key(t);
+                case CODE -> code(t);
+                case RHS -> rhsValue(t);
+            };
         } catch (StrompyError e) {
             throw e.atOp(index, null);
         }
@@ -144,7 +138,7 @@ final class OpAssembler {
         return Event.NONE;
     }
 
-    private void code(JsonToken t) {
+    private Event code(JsonToken t) {
         if (t != JsonToken.VALUE_STRING) {
             throw in.error(ErrorType.SCHEMA, "code must be a string, got " + JacksonErrors.describe(t));
         }
@@ -155,6 +149,7 @@ final class OpAssembler {
             throw in.error(e.type(), e.detail());
         }
         state = State.KEY;
+        return Event.NONE;
     }
 
     private Event rhsValue(JsonToken t) {

@@ -72,19 +72,15 @@ final class Tokens {
     /** A parser for a large frame: its pieces come through {@link #feed}. */
     void streamed(Frame f) {
         close();
-        at(f);
+        firstLine = f.line();
+        firstColumn = f.column();
+        atEnd = f.error();
         parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
         feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
         lastFed = false;
         length = 0;
         piece = null;
         previous = null;
-    }
-
-    private void at(Frame f) {
-        firstLine = f.line();
-        firstColumn = f.column();
-        atEnd = f.error();
     }
 
     /** The next piece of a large frame, once the parser has asked for it ({@link JsonToken#NOT_AVAILABLE}). */
@@ -150,14 +146,18 @@ final class Tokens {
             }
             throw translate(e);
         } catch (NumberFormatException e) {
-            // The non-blocking parser's answer to a number cut short by the end of its input
-            // ("5e-"): it can only be cut so where the frame ends.
-            if (lastFed && atEnd != null) {
-                throw atEnd;
-            }
-            throw new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(parser.currentLocation()),
-                    columnOf(parser.currentLocation()));
+            throw numberCutShort(e);
         }
+    }
+
+    /**
+     * The non-blocking parser's answer to a number cut short by the end of its input ("5e-"),
+     * which it hands on unchecked: that is where the frame's bytes end.
+     */
+    private StrompyError numberCutShort(NumberFormatException e) {
+        TokenStreamLocation loc = parser.currentLocation();
+        return lastFed && atEnd != null ? atEnd
+                : new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(loc), columnOf(loc));
     }
 
     /** Jackson's words for a close marker where a value should be, as it reads a frame fed whole. */
@@ -178,11 +178,6 @@ final class Tokens {
         } catch (JacksonException e) {
             throw translate(e);
         }
-    }
-
-    /** Nesting depth of the current context: 0 at the root. */
-    int depth() {
-        return parser.streamReadContext().getNestingDepth();
     }
 
     /**
@@ -217,12 +212,7 @@ final class Tokens {
         } catch (JacksonException e) {
             throw translate(e);
         } catch (NumberFormatException e) {
-            // The non-blocking parser's number cut short by the end of its input ("5e-"), which
-            // it hands on unchecked: the frame's bytes end there.
-            if (atEnd != null && lastFed) {
-                throw atEnd;
-            }
-            throw error(ErrorType.SYNTAX, "malformed number");
+            throw numberCutShort(e);
         }
     }
 
@@ -280,11 +270,6 @@ final class Tokens {
             loc = parser.currentTokenLocation();
         }
         into.set(lineOf(loc), columnOf(loc) - back);
-    }
-
-    /** The line the current token starts on. */
-    long line() {
-        return lineOf(parser.currentTokenLocation());
     }
 
     private long lineOf(TokenStreamLocation loc) {

@@ -15,29 +15,15 @@ final class Window {
     int pos;
     int end;
     long base;
-    /**
-     * Just past the last '\n' in the buffer: the line scanner reads only whole lines, so that it
-     * never runs out of bytes in the middle of an item (a path the compiler would otherwise see
-     * taken now and then, at the end of each chunk, and compile again for).
-     */
+    /** Just past the last '\n' in the buffer: the line scanner reads whole lines only. */
     int wholeLines;
     boolean ended;
     final Lines lines = new Lines();
 
     /**
-     * Copies {@code length} bytes of {@code bytes} from {@code offset}.
-     *
-     * @param keep the first byte still needed
-     * @return how many bytes were dropped before {@code keep}, by which indexes moved down
+     * Copies {@code bytes} from its position to its limit, dropping the bytes before {@code keep}
+     * if room is needed; @return how many were dropped, by which indexes moved down
      */
-    int feed(byte[] bytes, int offset, int length, int keep) {
-        int dropped = room(length, keep);
-        System.arraycopy(bytes, offset, buf, end, length);
-        fed(length);
-        return dropped;
-    }
-
-    /** As {@link #feed(byte[], int, int, int)}, from a buffer's position to its limit. */
     int feed(ByteBuffer bytes, int keep) {
         int length = bytes.remaining();
         int dropped = room(length, keep);
@@ -65,11 +51,7 @@ final class Window {
         return lines.column(base + p);
     }
 
-    /**
-     * Skips whitespace from {@link #pos}, counting lines.
-     *
-     * @return the index of the next byte that is not whitespace, or -1 when the bytes ran out
-     */
+    /** Skips whitespace from {@link #pos}, counting lines; @return the next other byte's index, or -1 if none */
     int skipBlanks() {
         byte[] b = buf;
         int p = pos;

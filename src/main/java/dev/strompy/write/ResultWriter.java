@@ -24,14 +24,10 @@ public interface ResultWriter {
      * @param table how tables look; used only for {@link Format#TABLE}
      */
     static ResultWriter create(Format format, Output out, boolean withSource, TableStyle table) {
-        switch (format) {
-            case JSON:
-                return new JsonArrayWriter(out, withSource);
-            case TABLE:
-                return new TableWriter(out, table);
-            case JSONL:
-            default:
-                return new JsonLinesWriter(out, withSource);
-        }
+        return switch (format) {
+            case JSON -> new JsonArrayWriter(out, withSource);
+            case TABLE -> new TableWriter(out, table);
+            case JSONL -> new JsonLinesWriter(out, withSource);
+        };
     }
 }
