@@ -113,21 +113,21 @@ class SameBytesSameOutcomesTest {
 
     @Test
     void anObjectWhoseValueIsOnTheNextLineIsOneItem() {
-        assertEquals(List.of("0 ! syntax -:2:1: item 0: Unexpected character ('}' (code 125)): expected a valid value"
-                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"), sameEveryWay("{\"\":\n}"));
+        assertEquals(List.of("0 ! syntax -:2:1: item 0: unexpected '}' after ':'"), sameEveryWay("{\"\":\n}"));
     }
 
     @Test
-    void aCloseMarkerWhereAValueShouldBeIsASyntaxErrorHoweverTheColonAndItAreSplit() {
-        String input = "{\"lhs\":[[1]],\"op\":[{\"code\":\"add\",\"rhs\": \n }]}\n{\"lhs\": ]}";
+    void aCloseMarkerRightAfterAColonOrACommaIsASyntaxErrorWhereverThePiecesSplitThem() {
+        // Jackson's non-blocking parser lets "{"a": }" and "{"a": 1, }" pass when its input is
+        // split between the two: the framer finds them first.
+        String input = "{\"lhs\":[[1]],\"op\":[{\"code\":\"add\",\"rhs\": \n }]}\n{\"lhs\":[[1]], \n\n }\n[1,\n]";
         byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("0 ! syntax -:2:2: item 0, op 0: unexpected '}' after ':'",
+                "1 ! syntax -:5:2: item 1: unexpected '}' after ','", "2 ! syntax -:7:1: item 2: unexpected ']' after ','");
+        assertEquals(expected, sameEveryWay(input));
         for (int frame = 1; frame < bytes.length; frame++) {
-            // Pieces of every size put the split between the colon and the marker somewhere.
             Way large = new Way("large", Chunking.WHOLE, 0, 1, 0, Limits.DEFAULT.withMaxFrameBytes(frame));
-            List<String> got = outcomes(bytes, large);
-            assertEquals(2, got.size(), got.toString());
-            assertTrue(got.get(0).startsWith("0 ! syntax -:2:2: item 0, op 0: Unexpected character ('}'"), got.toString());
-            assertTrue(got.get(1).startsWith("1 ! syntax -:3:"), got.toString());
+            assertEquals(expected, outcomes(bytes, large), "frames over " + frame);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Finds where one item's bytes end, for the {@link Framer}: brackets and strings (their escapes,
  * their UTF-8), nesting, and the lines inside an item. It stops at what can never be JSON: a line
- * break in a string, a closing bracket of the wrong kind, a byte above 127 outside a string,
- * invalid UTF-8 in one, nesting past the limit; and, at the start of a line inside an item, at
+ * break in a string, a closing bracket of the wrong kind or right after a comma or a colon, a
+ * byte above 127 outside a string, invalid UTF-8 in one, nesting past the limit; and, at the start of a line inside an item, at
  * what starts the next item instead ({@link #startsItem}). Its state is kept between calls, so
  * an item may come in any number of pieces.
  */
@@ -171,6 +171,11 @@ final class ItemCut {
                 byte open = stack[--d];
                 if ((open == '{') != (c == '}')) {
                     return broken(p, "unexpected '" + (char) c + "': expected '" + (open == '{' ? '}' : ']') + "'", in);
+                }
+                byte last = in.lastBefore(p);
+                if (last == ',' || last == ':') {
+                    // Where the parser, fed in pieces, may let it pass.
+                    return broken(p, "unexpected '" + (char) c + "' after '" + (char) last + "'", in);
                 }
                 if (d == 0) {
                     return p + 1;

@@ -42,8 +42,6 @@ final class Tokens {
     private Framer.Piece piece;
     private long pieceStart;
     private final byte[] before = new byte[4];
-    /** The last token read (not {@link JsonToken#NOT_AVAILABLE}). */
-    private JsonToken previous;
 
     /** The factory for the default limits, shared: a factory holds tables worth sharing. */
     private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
@@ -80,7 +78,6 @@ final class Tokens {
         lastFed = false;
         length = 0;
         piece = null;
-        previous = null;
     }
 
     /** The next piece of a large frame, once the parser has asked for it ({@link JsonToken#NOT_AVAILABLE}). */
@@ -117,14 +114,8 @@ final class Tokens {
      * @throws StrompyError a syntax error
      */
     JsonToken next() {
-        JsonToken before = previous;
         try {
             JsonToken t = parser.nextToken();
-            if (before == JsonToken.PROPERTY_NAME && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY)) {
-                // When the bytes between a colon and its value are split between pieces, the
-                // non-blocking parser takes a close marker there for the end of the object.
-                throw error(ErrorType.SYNTAX, noValue(t == JsonToken.END_OBJECT ? '}' : ']'));
-            }
             // After the end of its input the non-blocking parser asks for more once before a
             // value at the root, and for ever inside an array after a comma: then it has run
             // into the end of the frame's bytes.
@@ -134,16 +125,8 @@ final class Tokens {
             if (t == JsonToken.NOT_AVAILABLE && lastFed) {
                 throw endOfFrame();
             }
-            if (t != JsonToken.NOT_AVAILABLE) {
-                previous = t;
-            }
             return t;
         } catch (JacksonException e) {
-            TokenStreamLocation loc = e.getLocation();
-            if (before == JsonToken.PROPERTY_NAME && loc != null && at(loc.getByteOffset()) == ']') {
-                // The same split: there the parser takes ']' for a close marker out of place.
-                throw new StrompyError(ErrorType.SYNTAX, noValue(']'), e).atPosition(lineOf(loc), columnOf(loc));
-            }
             throw translate(e);
         } catch (NumberFormatException e) {
             throw numberCutShort(e);
@@ -158,12 +141,6 @@ final class Tokens {
         TokenStreamLocation loc = parser.currentLocation();
         return lastFed && atEnd != null ? atEnd
                 : new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(loc), columnOf(loc));
-    }
-
-    /** Jackson's words for a close marker where a value should be, as it reads a frame fed whole. */
-    private static String noValue(char marker) {
-        return "Unexpected character ('" + marker + "' (code " + (int) marker + ")): expected a valid value"
-                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
     }
 
     /** The name of the current property. */

@@ -19,6 +19,8 @@ final class Window {
     int wholeLines;
     boolean ended;
     final Lines lines = new Lines();
+    /** The last byte dropped that is not whitespace (0 if none). */
+    private byte lastDropped;
 
     /**
      * Copies {@code bytes} from its position to its limit, dropping the bytes before {@code keep}
@@ -49,6 +51,20 @@ final class Window {
     /** {@return the column of {@code buf[p]}} */
     long column(int p) {
         return lines.column(base + p);
+    }
+
+    /** {@return the last byte before {@code buf[p]} that is not whitespace, dropped or not (0 if none)} */
+    byte lastBefore(int p) {
+        for (int i = p - 1; i >= 0; i--) {
+            if (!blank(buf[i])) {
+                return buf[i];
+            }
+        }
+        return lastDropped;
+    }
+
+    private static boolean blank(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** Skips whitespace from {@link #pos}, counting lines; @return the next other byte's index, or -1 if none */
@@ -98,6 +114,7 @@ final class Window {
         if ((long) end + more <= buf.length) {
             return 0;
         }
+        lastDropped = lastBefore(keep);
         int live = end - keep;
         long need = (long) live + more;
         if (need > Integer.MAX_VALUE - 8) {
