@@ -117,6 +117,32 @@ class SameBytesSameOutcomesTest {
     }
 
     @Test
+    void anErrorTheParserFindsAtTheEndOfAPieceIsWeighedOnceTheFrameIsKnownToGoOnOrNot() {
+        // The parser fails at the closing quote (a broken surrogate pair); the framer's error is
+        // the next byte's. Read whole, the framer's comes first, as the frame's bytes end there;
+        // read in pieces, the piece that ends at the quote must not decide before the next comes.
+        byte[] bytes = "{\"lhs\":[[1]],\"op\":[],\"\\ud800\"\u00ff}\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<String> whole = outcomes(bytes, new Way("whole", Chunking.WHOLE, 0, 1, 0, Limits.DEFAULT));
+        assertEquals(List.of("0 ! syntax -:1:30: item 0: non-ASCII byte 0xFF outside a string"), whole);
+        for (int frame = 1; frame < bytes.length; frame++) {
+            Limits large = Limits.DEFAULT.withMaxFrameBytes(frame);
+            assertEquals(whole, outcomes(bytes, new Way("large", Chunking.WHOLE, 0, 1, 0, large)), "frames over " + frame);
+            assertEquals(whole, outcomes(bytes, new Way("large", Chunking.BYTE_AT_A_TIME, 0, 1, 0, large)), "over " + frame);
+        }
+    }
+
+    @Test
+    void aSurrogatePairInANameIsReadWhereverThePiecesSplitIt() {
+        // Between the two halves, the parser asks for more bytes while it still holds some.
+        byte[] bytes = "{\"lhs\":[[1]],\"op\":[],\"\\ud800\\udc00\":1}\n".getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("0 ! schema -:1:22: item 0: unknown key \"\ud800\udc00\" (expected \"lhs\" and \"op\")");
+        for (int frame = 1; frame < bytes.length; frame++) {
+            Limits large = Limits.DEFAULT.withMaxFrameBytes(frame);
+            assertEquals(expected, outcomes(bytes, new Way("large", Chunking.WHOLE, 0, 1, 0, large)), "frames over " + frame);
+        }
+    }
+
+    @Test
     void aCloseMarkerRightAfterAColonOrACommaIsASyntaxErrorWhereverThePiecesSplitThem() {
         // Jackson's non-blocking parser lets "{"a": }" and "{"a": 1, }" pass when its input is
         // split between the two: the framer finds them first.

@@ -42,6 +42,11 @@ final class Tokens {
     private Framer.Piece piece;
     private long pieceStart;
     private final byte[] before = new byte[4];
+    /**
+     * Jackson's failure where the bytes fed so far end, in a large frame, held until the next
+     * piece says whether the frame ends there: if it does, the framer's error there wins.
+     */
+    private JacksonException held;
 
     /** The factory for the default limits, shared: a factory holds tables worth sharing. */
     private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
@@ -78,6 +83,7 @@ final class Tokens {
         lastFed = false;
         length = 0;
         piece = null;
+        held = null;
     }
 
     /** The next piece of a large frame, once the parser has asked for it ({@link JsonToken#NOT_AVAILABLE}). */
@@ -90,7 +96,9 @@ final class Tokens {
         piece = next;
         pieceStart = length;
         length += next.length();
-        feeder.feedInput(next.bytes(), next.offset(), next.offset() + next.length());
+        if (held == null) {
+            feeder.feedInput(next.bytes(), next.offset(), next.offset() + next.length());
+        }
         if (next.last()) {
             atEnd = next.error();
             lastFed = true;
@@ -114,8 +122,19 @@ final class Tokens {
      * @throws StrompyError a syntax error
      */
     JsonToken next() {
+        if (held != null) {
+            if (heldOn()) {
+                return JsonToken.NOT_AVAILABLE;
+            }
+            throw translate(held);
+        }
         try {
             JsonToken t = parser.nextToken();
+            // Before the low half of a surrogate pair in a name, the parser asks for more while
+            // it still holds a few bytes: it reads them when asked again.
+            for (int again = 0; t == JsonToken.NOT_AVAILABLE && !lastFed && !feeder.needMoreInput() && again < 8; again++) {
+                t = parser.nextToken();
+            }
             // After the end of its input the non-blocking parser asks for more once before a
             // value at the root, and for ever inside an array after a comma: then it has run
             // into the end of the frame's bytes.
@@ -127,10 +146,23 @@ final class Tokens {
             }
             return t;
         } catch (JacksonException e) {
+            held = e;
+            if (heldOn()) {
+                return JsonToken.NOT_AVAILABLE;
+            }
             throw translate(e);
         } catch (NumberFormatException e) {
             throw numberCutShort(e);
         }
+    }
+
+    /** {@return whether the failure held is where the bytes fed so far end, and more may come} */
+    private boolean heldOn() {
+        return !lastFed && location(held).getByteOffset() >= length;
+    }
+
+    private TokenStreamLocation location(JacksonException e) {
+        return e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     }
 
     /**
@@ -258,7 +290,7 @@ final class Tokens {
     }
 
     private StrompyError translate(JacksonException e) {
-        TokenStreamLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        TokenStreamLocation loc = location(e);
         boolean atTheEnd = e instanceof UnexpectedEndOfInputException || loc.getByteOffset() >= length;
         if (atTheEnd && atEnd != null && lastFed) {
             // Jackson ran into the end of the frame's bytes, where the framer found what ends them.
