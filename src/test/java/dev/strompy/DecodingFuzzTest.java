@@ -13,8 +13,7 @@ import java.util.List;
  * byte at a time, in chunks of the fuzzer's choosing, on three threads in small blocks (with and
  * without a producer that pauses), and read as large items, piece by piece (but for the words
  * and place of a syntax error); and nothing but outcomes comes out (no exception). With the
- * tests, the inputs in {@code DecodingFuzzTestInputs/fuzz} run; {@code JAZZER_FUZZ=1} fuzzes
- * (CONTRIBUTING.md).
+ * tests, the inputs in {@code DecodingFuzzTestInputs/fuzz} run; {@code bin/fuzz MINUTES} fuzzes.
  */
 class DecodingFuzzTest {
     @FuzzTest(maxDuration = "10m")

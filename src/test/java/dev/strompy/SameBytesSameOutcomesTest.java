@@ -132,6 +132,15 @@ class SameBytesSameOutcomesTest {
     }
 
     @Test
+    void aValueRightAfterAnotherIsASyntaxErrorEvenAfterASchemaError() {
+        // Read whole, the parser lets "2{" pass as two values; read in pieces that split the
+        // number, it does not. The reader counts a second value as a syntax error itself.
+        String number = "2".repeat(45);
+        assertEquals(List.of("0 ! syntax -:1:46: item 0: unexpected data after the item", "1 [4607182418800017408]"),
+                sameEveryWay(number + "{\"lhs\":[[1]],\"op\":[]}\n{\"lhs\":[[1]],\"op\":[]}\n"));
+    }
+
+    @Test
     void aSurrogatePairInANameIsReadWhereverThePiecesSplitIt() {
         // Between the two halves, the parser asks for more bytes while it still holds some.
         byte[] bytes = "{\"lhs\":[[1]],\"op\":[],\"\\ud800\\udc00\":1}\n".getBytes(StandardCharsets.UTF_8);

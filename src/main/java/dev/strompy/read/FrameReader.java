@@ -40,6 +40,8 @@ public final class FrameReader implements Part.Source {
     private List<Part.Step> held;
     /** A failure that is not a syntax error, while the rest of the frame is read as JSON. */
     private StrompyError failure;
+    /** While the rest is read: the item's value is complete, so any token after it is one too many. */
+    private boolean valueDone;
 
     /** The limits: entries of a matrix, characters of a string and a number, levels, bytes of a frame. */
     public FrameReader(long maxElements, int maxString, int maxNumber, int maxDepth, int maxFrame) {
@@ -140,6 +142,10 @@ public final class FrameReader implements Part.Source {
             case CHECK -> {
                 if (t == null) {
                     fail(failure);
+                } else if (valueDone) {
+                    throw in.error(ErrorType.SYNTAX, "unexpected data after the item");
+                } else {
+                    valueDone = in.depth() == 0;
                 }
             }
             case END -> {
@@ -268,6 +274,7 @@ public final class FrameReader implements Part.Source {
         held = null;
         lhs = null;
         state = State.CHECK;
+        valueDone = in.depth() == 0;
     }
 
     /** The item's outcome is this failure. */

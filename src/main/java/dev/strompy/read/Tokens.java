@@ -175,6 +175,11 @@ final class Tokens {
                 : new StrompyError(ErrorType.SYNTAX, "malformed number", e).atPosition(lineOf(loc), columnOf(loc));
     }
 
+    /** {@return how deep the current token is: 0 for a value at the root, or the end of one} */
+    int depth() {
+        return parser.streamReadContext().getNestingDepth();
+    }
+
     /** The name of the current property. */
     String name() {
         return parser.currentName();
