@@ -37,7 +37,7 @@ final class Blocks implements AutoCloseable {
     private final long parallelFrom;
     private final ExecutorService threads;
     private final ThreadLocal<Worker> workers;
-    /** Blocks in flight and stretches read already, in input order. */
+    /** Blocks in flight ({@link Future}s) and stretches read already ({@link Done}), in input order. */
     private final ArrayDeque<Object> order = new ArrayDeque<>();
     private final ArrayDeque<ItemResult> ready = new ArrayDeque<>();
     /** The stretch read on this thread, when there is one; it comes after everything in order. */
@@ -63,10 +63,7 @@ final class Blocks implements AutoCloseable {
     private record Done(List<ItemResult> results, boolean goesOn) {
     }
 
-    /**
-     * @param blockBytes about how many bytes a block holds
-     * @param parallelFrom the bytes before this offset are read on the caller's thread
-     */
+    /** {@code blockBytes}: about how many bytes a block holds; before {@code parallelFrom}, the caller's thread reads. */
     Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom) {
         this.source = source;
         this.limits = limits;
@@ -139,12 +136,9 @@ final class Blocks implements AutoCloseable {
     }
 
     /**
-     * The next result in input order.
-     *
-     * @param wait whether to wait for the threads, and to read on this thread what cannot be cut
-     *     into a block yet
-     * @return the result, or null when none is ready (without {@code wait}), or more input is
-     *     needed, or none is left
+     * {@return the next result in input order, or null when none is ready (without {@code wait}),
+     * more input is needed or none is left}: with {@code wait}, waits for the threads, and reads
+     * on this thread what cannot be cut into a block yet
      */
     ItemResult next(boolean wait) {
         while (true) {
@@ -179,7 +173,7 @@ final class Blocks implements AutoCloseable {
         }
     }
 
-    /** A block's results once its thread is done; null when it is not and {@code wait} is false. */
+    /** {@return a block's results once its thread is done; null when it is not and {@code wait} is false} */
     @SuppressWarnings("unchecked")
     private Done done(Object head, boolean wait) {
         Future<Done> f = (Future<Done>) head;

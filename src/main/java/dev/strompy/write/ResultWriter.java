@@ -6,7 +6,8 @@ import dev.strompy.eval.Matrix;
 /** Prints outcomes as they come. Writers never evaluate and never decide exit codes. */
 public interface ResultWriter {
     /** Before the first outcome. */
-    void begin();
+    default void begin() {
+    }
 
     /** A finished item. */
     void result(String source, long item, Matrix result);
@@ -15,7 +16,8 @@ public interface ResultWriter {
     void error(StrompyError error);
 
     /** After the last outcome, also when a run stops on an error: closes what was opened. */
-    void end();
+    default void end() {
+    }
 
     /**
      * Creates the writer for a format.
@@ -25,9 +27,8 @@ public interface ResultWriter {
      */
     static ResultWriter create(Format format, Output out, boolean withSource, TableStyle table) {
         return switch (format) {
-            case JSON -> new JsonArrayWriter(out, withSource);
+            case JSON, JSONL -> new JsonWriter(out, withSource, format == Format.JSON);
             case TABLE -> new TableWriter(out, table);
-            case JSONL -> new JsonLinesWriter(out, withSource);
         };
     }
 }

@@ -23,10 +23,6 @@ final class TableWriter implements ResultWriter {
         this.style = style;
     }
 
-    @Override
-    public void begin() {
-    }
-
     private void separate() {
         if (!first) {
             out.write('\n');
@@ -80,9 +76,5 @@ final class TableWriter implements ResultWriter {
     private void line(String s) {
         out.utf8(s);
         out.write('\n');
-    }
-
-    @Override
-    public void end() {
     }
 }
