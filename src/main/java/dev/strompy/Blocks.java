@@ -1,6 +1,5 @@
 package dev.strompy;
 
-import dev.strompy.eval.Evaluator;
 import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
 import dev.strompy.read.FrameReader;
@@ -85,7 +84,7 @@ final class Blocks implements AutoCloseable {
     }
 
     private Worker worker() {
-        return new Worker(StrompyDecoder.reader(limits), new Fold(new Evaluator(limits.maxElements()), source));
+        return new Worker(Items.reader(limits), Items.fold(source, limits));
     }
 
     void feed(byte[] bytes, int offset, int length) {

@@ -1,6 +1,7 @@
 package dev.strompy;
 
 import dev.strompy.error.ErrorType;
+import dev.strompy.eval.Evaluator;
 import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
 import dev.strompy.read.Frame;
@@ -33,6 +34,17 @@ final class Items {
         this.fold = fold;
         this.framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), reader.scanner());
         fold.reset();
+    }
+
+    /** {@return a reader with these limits} */
+    static FrameReader reader(Limits limits) {
+        return new FrameReader(limits.maxElements(), limits.maxStringLength(), limits.maxNumberLength(),
+                limits.maxNestingDepth(), limits.maxFrameBytes());
+    }
+
+    /** {@return a fold with these limits} */
+    static Fold fold(String source, Limits limits) {
+        return new Fold(new Evaluator(limits.maxElements()), source);
     }
 
     /** The stretch starts at line {@code line} of the source, a line that starts an item. */

@@ -1,9 +1,6 @@
 package dev.strompy;
 
-import dev.strompy.eval.Evaluator;
-import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
-import dev.strompy.read.FrameReader;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -70,8 +67,7 @@ public final class StrompyDecoder implements AutoCloseable {
             this.items = null;
             this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom);
         } else {
-            this.items = new Items(b.source, b.limits, reader(b.limits),
-                    new Fold(new Evaluator(b.limits.maxElements()), b.source));
+            this.items = new Items(b.source, b.limits, Items.reader(b.limits), Items.fold(b.source, b.limits));
             this.blocks = null;
         }
     }
@@ -158,11 +154,6 @@ public final class StrompyDecoder implements AutoCloseable {
         public StrompyDecoder build() {
             return new StrompyDecoder(this);
         }
-    }
-
-    static FrameReader reader(Limits limits) {
-        return new FrameReader(limits.maxElements(), limits.maxStringLength(), limits.maxNumberLength(),
-                limits.maxNestingDepth(), limits.maxFrameBytes());
     }
 
     /**

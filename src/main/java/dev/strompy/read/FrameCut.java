@@ -60,10 +60,8 @@ final class FrameCut {
     }
 
     /**
-     * Cuts on as far as the bytes fed allow.
-     *
-     * @return the frame once it is whole (or read by the line scanner); a large frame when it
-     *     becomes one; null when it needs more bytes ({@link #hungry}) or, large, it has ended
+     * {@return the frame once it is whole or read by the line scanner, a large frame when it
+     * becomes one, or null when it needs more bytes ({@link #hungry}) or, large, has ended}
      */
     Frame step() {
         hungry = false;
@@ -177,10 +175,7 @@ final class FrameCut {
         return finish(in.end);
     }
 
-    /**
-     * The frame's bytes end at {@code end}, as {@link ItemCut#error} says. A whole frame is
-     * handed out; a large one's end is its last piece's.
-     */
+    /** The frame's bytes end at {@code end}, with {@link ItemCut#error}: a whole frame is handed out, a large one ends. */
     private Frame finish(int end) {
         in.pos = end;
         open = false;

@@ -6,11 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
- * Cuts the bytes of one source into {@link Frame}s, one per item, by the rules in this
- * package's documentation: the states between items are here, the inside of an item is
- * {@link ItemCut}'s. Bytes are fed in chunks of any size; what comes out depends only on the
- * bytes, never on the chunks, because every decision waits for the bytes it depends on and none
- * is taken back. Not thread-safe; it never blocks.
+ * Cuts the bytes of one source, fed in chunks of any size, into {@link Frame}s, one per item, by
+ * the framing rules (see the package): the states between items are here, the inside of an item
+ * is {@link ItemCut}'s. Not thread-safe; it never blocks.
  */
 public final class Framer {
     /** A large frame's bytes are handed on in pieces of this size, from its first byte. */
@@ -34,10 +32,9 @@ public final class Framer {
     private boolean continues;
 
     /**
-     * @param maxFrame the longest frame held whole, in bytes; longer ones are large
-     * @param maxDepth how deep brackets may nest in an item
-     * @param scanner reads items in the usual shape as they are cut (their frames then carry
-     *     their parts), or null to leave all reading to the caller
+     * A framer whose frames over {@code maxFrame} bytes are large, whose items nest at most
+     * {@code maxDepth} deep, and whose {@code scanner} reads items in the usual shape as they are
+     * cut (their frames then carry their parts); with none, all reading is the caller's.
      */
     public Framer(int maxFrame, int maxDepth, LineScanner scanner) {
         this.frame = new FrameCut(in, maxFrame, maxDepth, scanner);
@@ -124,9 +121,8 @@ public final class Framer {
     }
 
     /**
-     * The next frame.
+     * {@return the next frame, or null when more bytes must be fed first or the source is finished}
      *
-     * @return the frame, or null when more bytes must be fed first or the source is finished
      * @throws IllegalStateException while a large frame has pieces left that are not skipped
      */
     public Frame next() {
@@ -156,10 +152,9 @@ public final class Framer {
     }
 
     /**
-     * The next piece of the large frame that {@link #next()} handed out: its bytes in order, at
-     * most {@link #PIECE} at a time, cut at fixed offsets from the frame's start.
-     *
-     * @return the piece, valid until the next call, or null when more bytes must be fed first
+     * {@return the next piece of the large frame that {@link #next()} handed out, valid until the
+     * next call, or null when more bytes must be fed first}: at most {@link #PIECE} bytes, cut at
+     * fixed offsets from the frame's start
      */
     public Piece piece() {
         if (!pieces.open || pieces.skipping) {
@@ -184,11 +179,8 @@ public final class Framer {
     }
 
     /**
-     * Bytes of a large frame, handed on in order.
-     *
-     * @param bytes holds them, from {@code offset}, {@code length} of them
-     * @param last whether these are the frame's last bytes
-     * @param error with {@code last}: the syntax error the framer found where they end, or null
+     * Bytes of a large frame, {@code bytes[offset, offset + length)}, handed on in order; the
+     * {@code last} carry the syntax error the framer found where they end, if any.
      */
     public record Piece(byte[] bytes, int offset, int length, boolean last, StrompyError error) {
     }
@@ -283,10 +275,7 @@ public final class Framer {
         return startItem(p);
     }
 
-    /**
-     * The bytes fed ran out between items: wait for more, or at the end of input finish the
-     * source, with {@code failure} when one is due (an array left open).
-     */
+    /** The bytes ran out between items: wait for more, or at the end finish, with {@code failure} if one is due. */
     private Frame atEnd(String failure) {
         if (!in.ended) {
             hungry = true;

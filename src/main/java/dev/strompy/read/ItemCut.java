@@ -56,12 +56,10 @@ final class ItemCut {
     }
 
     /**
-     * Looks at the item's bytes from {@code in.pos} up to {@code limit} (a character or a
-     * line's start may be looked at past it, up to {@code in.end}).
-     *
-     * @return where the item's bytes end: just past its last byte, or (with {@link #error} set)
-     *     where the cut found what ends them; -1 when it goes on past {@code limit} (or
-     *     {@link #looking} for more bytes), {@code in.pos} then where it stopped
+     * {@return where the item's bytes end (with {@link #error} set, where the cut found what ends
+     * them), looking from {@code in.pos} up to {@code limit} (a character or a line's start up to
+     * {@code in.end}); -1 when they go on past it or {@link #looking} for more, with {@code in.pos}
+     * where it stopped}
      */
     int scan(Window in, int limit) {
         looking = false;
@@ -248,10 +246,8 @@ final class ItemCut {
     }
 
     /**
-     * The length of the UTF-8 sequence that starts at {@code b[p]} with a byte above 127, as RFC
-     * 3629 has them (no overlong forms, no surrogates, nothing past U+10FFFF).
-     *
-     * @return its length, 0 when it is not valid UTF-8, -1 when more bytes must come to tell
+     * {@return the length of the UTF-8 sequence at {@code b[p]} (a byte above 127) as RFC 3629
+     * has them, 0 when it is not valid UTF-8, -1 when more bytes must come to tell}
      */
     private static int utf8(byte[] b, int p, int end, boolean ended) {
         int lead = b[p] & 0xFF;
