@@ -15,16 +15,12 @@ import java.util.concurrent.Future;
 
 /**
  * A source evaluated on several threads: its bytes are cut into blocks at lines that start with
- * {@code {"lhs"} or {@code {"op"}, which the framer always takes for the start of an item,
- * whatever came before (see {@link Framer}). So each block's framer starts in a state known from
- * the bytes alone, on a thread of the decoder's own, and its items are what one framer over the
- * whole source gives: nothing is guessed and nothing checked after. The results are handed on in
- * input order; a block that ends the source (a syntax error in an array) drops those after it.
- *
- * <p>Bytes that cannot be cut yet (no such line has come, or the caller must not wait for one: a
- * producer that writes an item and waits for its result) are read on the caller's thread, by a
- * stretch of their own, until a line to cut at comes. At most {@code 2 × jobs} blocks are in
- * flight. Used by one thread at a time, the decoder's caller.
+ * {@code {"lhs"} or {@code {"op"}, which always start an item ({@link Framer}), so each block is
+ * framed from a state known from the bytes alone and gives what one framer over the source
+ * gives. Results are handed on in input order; a block that ends the source (a syntax error in an
+ * array) drops those after it. Bytes that cannot be cut yet (no such line has come, or a producer
+ * waits for its result) are read on the caller's thread, by a stretch of their own. At most
+ * {@code 2 × jobs} blocks are in flight. Used by one thread at a time, the decoder's caller.
  */
 final class Blocks implements AutoCloseable {
     private final String source;

@@ -142,10 +142,8 @@ public final class Channel {
     }
 
     /**
-     * Hands waiting chunks to the decoder while there is room, and the end of input once every
-     * chunk is in; after a failure, accepts and drops them.
-     *
-     * @return whether anything was handed over
+     * {@return whether anything was handed over}: waiting chunks while there is room, the end of
+     * input once every chunk is in; after a failure, chunks are accepted and dropped
      */
     private boolean accept(List<Runnable> completions) {
         boolean moved = false;

@@ -71,23 +71,20 @@ final class Items {
     }
 
     /**
-     * Every result of the bytes fed, which end the stretch: at the end of input, or before a line
-     * that starts an item, which the next stretch has.
-     *
-     * @param last whether the input ends here
+     * {@return every result of the bytes fed, which end the stretch}: at the end of input
+     * ({@code last}), or before a line that starts an item, which the next stretch has
      */
     List<ItemResult> finish(boolean last) {
         List<ItemResult> results = new ArrayList<>();
         if (last) {
             framer.endOfInput();
         }
-        for (ItemResult r = next(); r != null; r = next()) {
-            results.add(r);
-        }
-        if (!last) {
-            framer.endOfBlock();
+        for (int round = last ? 1 : 0; round < 2; round++) {
             for (ItemResult r = next(); r != null; r = next()) {
                 results.add(r);
+            }
+            if (round == 0) {
+                framer.endOfBlock();
             }
         }
         return results;

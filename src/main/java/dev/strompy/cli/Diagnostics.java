@@ -8,15 +8,7 @@ import java.io.PrintStream;
  * Error lines on stderr, GNU style: {@code strompy: FILE:LINE:COL: item 3, op 1 (mul): ...}.
  * Stack traces only with {@code --debug}. A broken pipe prints nothing.
  */
-public final class Diagnostics {
-    private final PrintStream err;
-    private final boolean debug;
-
-    public Diagnostics(PrintStream err, boolean debug) {
-        this.err = err;
-        this.debug = debug;
-    }
-
+public record Diagnostics(PrintStream err, boolean debug) {
     /** Reports a typed error. */
     public void report(StrompyError e) {
         if (e.type() == ErrorType.BROKEN_PIPE) {

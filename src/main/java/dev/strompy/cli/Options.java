@@ -4,22 +4,11 @@ import dev.strompy.write.Format;
 import java.util.List;
 
 /**
- * The resolved, validated options of one run.
- *
- * @param sources file names in order; {@code -} is stdin; never empty
- * @param format the output format
- * @param withSource tag each result with its source and item index
- * @param onError what a failed item does: stop, or a record in its place and on
- * @param maxElements the largest number of entries a matrix may have
- * @param unbuffered flush after every result
- * @param debug print stack traces with errors
- * @param digits significant digits in tables
- * @param color ANSI colour in tables (resolved from --color, NO_COLOR and the terminal)
- * @param progress a progress bar on stderr for large files (resolved from --no-progress and
- *     the terminal)
- * @param terminal the process's terminal, for the progress bar's width
- * @param stdinName the name stdin goes by in messages and records ({@code -} unless given)
- * @param jobs how many threads decode a large input (1: the main thread alone)
+ * The resolved, validated options of one run: {@code sources} in order ({@code -} is stdin; never
+ * empty), the output {@code format}, {@code withSource} (tag results), {@code onError},
+ * {@code maxElements}, {@code unbuffered}, {@code debug} (stack traces), {@code digits} in tables,
+ * {@code color} and {@code progress} (resolved with the {@code terminal}), the name stdin goes by
+ * ({@code stdinName}), and how many threads decode a large input ({@code jobs}).
  */
 public record Options(
         List<String> sources,

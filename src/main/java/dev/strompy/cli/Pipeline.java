@@ -56,11 +56,9 @@ public final class Pipeline {
     }
 
     /**
-     * Runs every source.
+     * {@return after running every source, the error that decides the exit status (the first, or
+     * with {@code --on-error=record} the first not recorded as an item's), or null}
      *
-     * @return the error that decides the exit status: the first one, or under
-     *     {@code --on-error=record} the first that was not an item error recorded in the output;
-     *     null when there is none
      * @throws StrompyError when writing to stdout fails (broken pipe, I/O)
      */
     public StrompyError run() {
@@ -80,11 +78,7 @@ public final class Pipeline {
         return options.onError() == OnError.RECORD ? firstFatal : first;
     }
 
-    /**
-     * One source: opened, decoded, closed.
-     *
-     * @return whether to go on with the next source
-     */
+    /** One source: opened, decoded, closed; @return whether to go on with the next source */
     private boolean runSource(String path, String name) {
         InputStream in;
         try {
@@ -195,12 +189,7 @@ public final class Pipeline {
         }
     }
 
-    /**
-     * Reports an error.
-     *
-     * @param record the error belongs to an item: under keep-going it gets a record in its place
-     * @return whether the run goes on
-     */
+    /** Reports an error, with a record in its item's place under keep-going if {@code record}; @return whether the run goes on */
     private boolean failed(StrompyError e, boolean record) {
         if (first == null) {
             first = e;

@@ -13,12 +13,7 @@ final class Quit {
     private Quit() {
     }
 
-    /**
-     * Takes SIGQUIT over, if the helper is there: {@code onQuit} then runs on a thread of its own
-     * when the signal comes.
-     *
-     * @return whether SIGQUIT is strompy's now
-     */
+    /** Takes SIGQUIT over, if the helper is there, to run {@code onQuit} on a thread of its own; @return whether it did */
     static boolean install(Runnable onQuit) {
         String library = System.getProperty(LIBRARY);
         if (library == null) {

@@ -5,15 +5,10 @@ import sun.misc.Signal;
 
 /**
  * How strompy ends on SIGINT, SIGTERM, SIGHUP and SIGQUIT: every result finished so far is
- * written out as whole lines (never part of one), the progress bar is erased, and the status is
- * 128 + the signal's number (130, 143, 129, 131), as a shell reports a process the signal
- * killed. In {@code --format json} the array is left open, so that an interrupted run does not
- * pass for a complete one.
- *
- * <p>SIGQUIT (Ctrl-\\) is the JVM's, and the JVM lets no Java code handle it (with {@code -Xrs},
- * which would leave it alone, no Java handler runs for any signal). So it goes through a native
- * helper, {@link Quit}, where the build could make one; without it, Ctrl-\\ prints a thread dump
- * (on stderr, with the launcher's {@code -XX:+DisplayVMOutputToStderr}) and the run goes on.
+ * written out as whole lines, the progress bar is erased, and the status is 128 + the signal's
+ * number, as a shell reports a process the signal killed ({@code --format json} leaves its array
+ * open: an interrupted run does not pass for a complete one). The JVM lets no Java code handle
+ * SIGQUIT, so it goes through a native helper, {@link Quit}, where the build could make one.
  */
 final class Signals {
     /** How long the end waits for a record being written to be whole. */

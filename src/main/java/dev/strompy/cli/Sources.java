@@ -19,10 +19,10 @@ final class Sources {
     }
 
     /**
-     * @param stdinIsClosed the process has no stdin: reading {@code -} is a no-input error
-     * @return the source's bytes; closing it leaves stdin open
-     * @throws StrompyError of type {@link ErrorType#NO_INPUT} when the file is missing,
-     *     unreadable or a directory, or stdin is closed
+     * {@return the source's bytes; closing them leaves stdin open}
+     *
+     * @throws StrompyError of type {@link ErrorType#NO_INPUT} when the file is missing, unreadable
+     *     or a directory, or stdin is closed ({@code stdinIsClosed}: the process has none)
      */
     static InputStream open(String name, InputStream stdin, boolean stdinIsClosed) {
         if (name.equals("-")) {

@@ -6,18 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What the process's surroundings are: whether stdout and stderr are terminals, whether the
- * user asked for no colour ({@code NO_COLOR}), and how wide the terminal is. Found once, in
- * {@link #detect()}; tests pass their own.
- *
- * @param stdoutIsTerminal colour may go to stdout
- * @param stdoutIsPipe stdout is a pipe, a FIFO or a socket: a failed write there means its
- *     reader went away
- * @param stdinIsClosed the process started with stdin closed, so descriptor 0 is a file the JVM
- *     opened for itself
- * @param stderrIsTerminal a progress bar may go to stderr
- * @param noColor {@code NO_COLOR} is set to a non-empty value
- * @param columns terminal width from {@code COLUMNS}, or 0 when unknown (see {@link #width()})
+ * The process's surroundings, found once by {@link #detect()} (tests pass their own): whether
+ * stdout is a terminal (colour) or a pipe, FIFO or socket (a failed write means its reader went
+ * away), whether the process started with stdin closed (descriptor 0 is then a file the JVM
+ * opened for itself), whether stderr is a terminal (a progress bar), {@code NO_COLOR}, and the
+ * width from {@code COLUMNS} (0 when unknown, see {@link #width()}).
  */
 public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean stdinIsClosed, boolean stderrIsTerminal,
         boolean noColor, int columns) {

@@ -3,30 +3,16 @@ package dev.strompy.eval;
 import java.util.Arrays;
 
 /**
- * A dense matrix of doubles, stored row by row.
- *
- * <p>The data array is owned by the matrix once handed in: it is neither copied on construction
- * nor on {@link #data()}, so callers must not modify it afterwards.
+ * A dense matrix of doubles, stored row by row: {@code rows} × {@code cols} (each at least 1)
+ * entries in {@code data}, which the matrix owns once handed in: it is neither copied on
+ * construction nor by {@link #data()}, so callers must not modify it afterwards.
  */
-public final class Matrix implements Operand {
-    private final int rows;
-    private final int cols;
-    private final double[] data;
-
-    /**
-     * @param rows at least 1
-     * @param cols at least 1
-     * @param data row-major entries, exactly {@code rows * cols} of them; not copied
-     * @throws IllegalArgumentException if the sizes do not agree
-     */
-    public Matrix(int rows, int cols, double[] data) {
+public record Matrix(int rows, int cols, double[] data) implements Operand {
+    /** @throws IllegalArgumentException if the sizes do not agree */
+    public Matrix {
         if (rows < 1 || cols < 1 || (long) rows * cols != data.length) {
-            throw new IllegalArgumentException(
-                    "bad matrix: " + rows + "x" + cols + " with " + data.length + " entries");
+            throw new IllegalArgumentException("bad matrix: " + rows + "x" + cols + " with " + data.length + " entries");
         }
-        this.rows = rows;
-        this.cols = cols;
-        this.data = data;
     }
 
     /** A matrix from nested rows of equal length; the rows are copied. */
@@ -50,22 +36,9 @@ public final class Matrix implements Operand {
         return new Matrix(1, 1, new double[] {value});
     }
 
-    public int rows() {
-        return rows;
-    }
-
-    public int cols() {
-        return cols;
-    }
-
     /** The entry at row {@code i}, column {@code j} (both 0-based). */
     public double get(int i, int j) {
         return data[i * cols + j];
-    }
-
-    /** The row-major entries, not copied: do not modify. */
-    public double[] data() {
-        return data;
     }
 
     /** The entries as a fresh array of rows. */

@@ -5,13 +5,7 @@ import dev.strompy.error.StrompyError;
 import org.ejml.data.DMatrixRMaj;
 
 /** Allocates result matrices, refusing any over the element limit before it is allocated. */
-final class Workspace {
-    private final long maxElements;
-
-    Workspace(long maxElements) {
-        this.maxElements = maxElements;
-    }
-
+record Workspace(long maxElements) {
     DMatrixRMaj allocate(long rows, long cols) {
         if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > maxElements) {
             throw new StrompyError(ErrorType.LIMIT, "result would be " + rows + "x" + cols

@@ -5,21 +5,12 @@ import dev.strompy.eval.Part;
 import java.util.List;
 
 /**
- * One item as the {@link Framer} cut it from its source, one of:
- * <ul>
- *   <li>whole: {@code bytes[offset, offset + length)} hold the item, which starts at
- *       {@code line} and {@code column} (in bytes, from 1); with {@code error} set, the framer
- *       found that syntax error where the bytes end (or a new item starting there), and the item
- *       fails with it unless the parser finds one before;</li>
- *   <li>read already ({@code parts} not null): the {@link LineScanner} read it as it was cut;</li>
- *   <li>{@code large}: longer than the frame limit, its bytes come from {@link Framer#piece()};</li>
- *   <li>a failure {@code outsideItems} (in {@code error}): the source is not UTF-8, or its array
- *       is malformed between items. It ends the source.</li>
- * </ul>
- * What a frame holds depends only on the bytes of the source. Its bytes are the framer's: they
- * stay as they are until the next call to the framer.
- *
- * @param scan whether the line scanner may still read the item (it has not tried yet)
+ * One item as the {@link Framer} cut it, starting at {@code line} and {@code column} (in bytes,
+ * from 1): whole, in {@code bytes[offset, offset + length)} (the framer's, until its next call),
+ * failing with {@code error}, if set, unless the parser finds a syntax error before; read already
+ * by the {@link LineScanner} ({@code parts}); {@code large}, its bytes to come from
+ * {@link Framer#piece()}; or a failure {@code outsideItems} that ends the source (not UTF-8, an
+ * array malformed between items). {@code scan}: the line scanner may still read it.
  */
 public record Frame(byte[] bytes, int offset, int length, long line, long column, StrompyError error, List<Part> parts,
         boolean large, boolean scan, boolean outsideItems) {

@@ -2,9 +2,6 @@ package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -30,11 +27,9 @@ final class ItemCut {
     private byte[] stack = new byte[16];
     /** The last scan stopped to see more bytes (of the start of a line, or of a character). */
     boolean looking;
-    /** How the item ended: with this syntax error where its bytes end, or none. */
+    /** The syntax error where the item's bytes end, if any; whether the next item starts there. */
     StrompyError error;
-    /** The item was cut short: the next one starts where its bytes end. */
     boolean cutShort;
-    /** The line the item starts on, for the message when it is cut short. */
     private long itemLine;
 
     ItemCut(int maxDepth) {
@@ -205,13 +200,10 @@ final class ItemCut {
     }
 
     /**
-     * Whether the line that starts (after its indent) at {@code b[p]}, inside an open item,
-     * starts the next item instead: when it starts with an object whose first key is an item's
-     * ("lhs" or "op"), which no item holds; in a sequence also when it starts with a byte no line
-     * of an item starts with (a letter, say: an item holds no literal). A line that starts with a
-     * bracket, a quote, a comma, a colon or a number goes on with the item.
-     *
-     * @return 1 if it starts the next item, 0 if not, -1 when more bytes must come to tell
+     * {@return 1 if the line that starts (after its indent) at {@code b[p]}, inside an open item,
+     * starts the next item instead, 0 if not, -1 when more bytes must come to tell}: it does with
+     * an object whose first key is an item's ("lhs" or "op"), which no item holds, and in a
+     * sequence with a byte no line of an item starts with (a letter: an item holds no literal)
      */
     static int startsItem(byte[] b, int p, int end, boolean ended, boolean inArray) {
         byte c = b[p];
@@ -291,19 +283,4 @@ final class ItemCut {
         }
     }
 
-    /** The eight bytes at {@code b[p]} as one little-endian word. */
-    static long word(byte[] b, int p) {
-        return (long) Words.LONGS.get(b, p);
-    }
-
-    /** Bit 7 set in each byte of {@code v} that is zero, and in no other. */
-    static long zero(long v) {
-        long y = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
-        return ~(y | v | 0x7F7F7F7F7F7F7F7FL);
-    }
-
-    /** Made the first time a large input is cut into blocks: a small input's start-up never pays for it. */
-    private static final class Words {
-        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    }
 }

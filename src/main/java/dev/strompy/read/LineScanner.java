@@ -13,17 +13,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A fast path for the common item: {@code {"lhs": MATRIX, "op": [{"code": NAME, "rhs": MATRIX
- * or NUMBER}, ...]}} in that key order, on one line, a matrix as rows or as
- * {@code {"d": [...], "n": COLS}}, read straight from the bytes.
- *
- * <p>It only ever says yes or no: at anything it does not expect (another key order, a line
- * break, an escape or a non-ASCII byte in a string, a number with more than 15 significant digits
- * or an exponent, an unknown op, ragged rows, anything that would be an error) it declines, and
- * the item goes to Jackson, which reads it and is the only author of error messages. What it
- * accepts it reads as Jackson would: the same numbers (exactly rounded by {@link Decimals}), the
- * same op positions. An item it accepts is valid JSON on one line, so the {@link Framer} would
- * have cut it where the scanner stops.
+ * A fast path for the common item, read straight from the bytes: {@code {"lhs": MATRIX, "op":
+ * [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}} in that key order, on one line, a matrix as
+ * rows or as {@code {"d": [...], "n": COLS}}. At anything else (another key order, a line break,
+ * an escape or a non-ASCII byte in a string, a number with more than 15 significant digits or an
+ * exponent, an unknown op, anything that would be an error) it declines, and Jackson reads the
+ * item. What it accepts it reads as Jackson would, to the bit ({@link Decimals}) and the column;
+ * it is valid JSON on one line, so the {@link Framer} would have cut it where the scanner stops.
  */
 public final class LineScanner {
     /** {@link #scan}'s answer: not an item the scanner reads, or not all of it in the bytes given. */
@@ -66,23 +62,16 @@ public final class LineScanner {
     private long firstColumn;
     private int itemStart;
 
-    /**
-     * @param maxElements the most entries a matrix may have (a larger one is declined)
-     * @param maxLength the longest item read, in bytes (a longer one is declined)
-     */
+    /** A scanner that declines matrices over {@code maxElements} entries and items over {@code maxLength} bytes. */
     public LineScanner(long maxElements, int maxLength) {
         this.maxElements = maxElements;
         this.maxLength = maxLength;
     }
 
     /**
-     * Reads the item that starts at {@code from} (a '{'), if it has the usual shape.
-     *
-     * @param to where the bytes given end
-     * @param line the 1-based line the item is on
-     * @param column the 1-based column of its first byte
-     * @param out takes the item's parts (lhs, each op, end); untouched unless it is read
-     * @return the index just past the item's closing brace, or {@link #DECLINED}
+     * {@return the index just past the closing brace of the item in the usual shape at
+     * {@code bytes[from, to)} (a '{' at 1-based {@code line} and {@code column}), its parts
+     * (lhs, each op, end) added to {@code out}; or {@link #DECLINED}, {@code out} untouched}
      */
     int scan(byte[] bytes, int from, int to, long line, long column, List<Part> out) {
         this.in = bytes;
@@ -250,13 +239,9 @@ public final class LineScanner {
         }
     }
 
-    /**
-     * A JSON number of at most 15 significant digits, with an optional fraction and no
-     * exponent: the exact mantissa over an exact power of ten, as {@link Decimals} reads it.
-     */
+    /** A number of at most 15 significant digits and no exponent, read as {@link Decimals} does. */
     private double number() {
-        // Locals rather than fields, so that this stays small enough to be inlined where it is
-        // called, once per number.
+        // Locals rather than fields, so that this stays small enough to be inlined.
         byte[] in = this.in;
         int end = this.end;
         int p = pos;

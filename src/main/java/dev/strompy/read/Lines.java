@@ -1,9 +1,12 @@
 package dev.strompy.read;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
- * Lines as the framer counts them, as Jackson does ('\n', "\r\n" and a lone '\r' one each;
- * columns in bytes from 1), so that positions inside a frame, which Jackson gives, add up to the
- * framer's; and the lines a source may be cut into blocks at, where a {@link Framer} can start.
+ * Lines as Jackson counts them ('\n', "\r\n" and a lone '\r' one each; columns in bytes from 1),
+ * and the lines a source may be cut into blocks at, where a {@link Framer} can start.
  */
 public final class Lines {
     /** The line of the bytes looked at last. */
@@ -32,17 +35,14 @@ public final class Lines {
         return at - lineStart + 1;
     }
 
-    /**
-     * {@return how many lines {@code b[from, to)} ends} ('\n', "\r\n" and a lone '\r' one
-     * each), for bytes that end with a '\n': eight at a time, since all but a few hold none.
-     */
+    /** {@return how many lines {@code b[from, to)}, which ends with a '\n', ends}: eight bytes at a time */
     public static long count(byte[] b, int from, int to) {
         long lines = 0;
         int p = from;
         for (; to - p >= 8; p += 8) {
-            long w = ItemCut.word(b, p);
-            lines += Long.bitCount(ItemCut.zero(w ^ 0x0A0A0A0A0A0A0A0AL));
-            if (ItemCut.zero(w ^ 0x0D0D0D0D0D0D0D0DL) != 0) {
+            long w = word(b, p);
+            lines += Long.bitCount(zero(w ^ 0x0A0A0A0A0A0A0A0AL));
+            if (zero(w ^ 0x0D0D0D0D0D0D0D0DL) != 0) {
                 for (int i = p; i < p + 8; i++) {
                     lines += loneReturn(b, i, to) ? 1 : 0;
                 }
@@ -67,6 +67,22 @@ public final class Lines {
             }
         }
         return -1;
+    }
+
+    /** The eight bytes at {@code b[p]} as one little-endian word. */
+    private static long word(byte[] b, int p) {
+        return (long) Words.LONGS.get(b, p);
+    }
+
+    /** Bit 7 set in each byte of {@code v} that is zero, and in no other. */
+    private static long zero(long v) {
+        long y = (v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL;
+        return ~(y | v | 0x7F7F7F7F7F7F7F7FL);
+    }
+
+    /** Made the first time a large input is cut into blocks: a small input's start-up never pays for it. */
+    private static final class Words {
+        static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     }
 
     private static boolean loneReturn(byte[] b, int i, int to) {

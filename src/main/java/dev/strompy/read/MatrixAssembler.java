@@ -43,9 +43,7 @@ final class MatrixAssembler {
         return t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT;
     }
 
-    /**
-     * Starts a matrix at its first token, which {@link #opens} it; {@code what} names it in messages.
-     */
+    /** Starts a matrix at its first token, which {@link #opens} it; {@code name} names it in messages. */
     void start(String name, JsonToken first) {
         what = name;
         in.mark(start);
@@ -65,12 +63,8 @@ final class MatrixAssembler {
     }
 
     /**
-     * Takes the matrix's tokens, the first being {@code t}, straight from the cursor until the
-     * matrix is complete or the cursor needs input: the hot loop of reading, without a trip
-     * through the item's state machine per token.
-     *
-     * @return the matrix, or null when the cursor needs more input (then call again with the
-     *     next token)
+     * {@return the matrix, its tokens taken from {@code t} on until it is complete, or null when
+     * the parser needs more input (then call again with the next token)}: the hot loop of reading
      */
     Matrix take(JsonToken t) {
         while (t != JsonToken.NOT_AVAILABLE) {

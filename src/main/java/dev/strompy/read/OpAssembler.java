@@ -56,11 +56,9 @@ final class OpAssembler {
     }
 
     /**
-     * Takes the next token of the array.
-     *
-     * @return {@link Event#OP} when an op is complete ({@link #op()}, then the index moves on),
-     *     {@link Event#MATRIX} when a matrix {@code rhs} starts on the matrix assembler,
-     *     {@link Event#END} at the array's ']', else {@link Event#NONE}
+     * {@return what the array's next token did}: {@link Event#OP} completes an op ({@link #op()}),
+     * {@link Event#MATRIX} starts a matrix {@code rhs} on the matrix assembler, {@link Event#END}
+     * is the array's ']'
      */
     Event accept(JsonToken t) {
         try {

@@ -2,10 +2,7 @@ package dev.strompy.read;
 
 import dev.strompy.error.StrompyError;
 
-/**
- * The bytes of a large frame, handed on in pieces at fixed offsets from its first byte, so that
- * how they are cut depends only on the frame, never on how its bytes were fed.
- */
+/** The bytes of a large frame, handed on in pieces at fixed offsets from its first byte. */
 final class Pieces {
     private final int size;
     /** The stream offset of the next piece. */

@@ -15,15 +15,12 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * jackson-core's parser over the bytes of one frame: tokens, with their positions in the source
- * (the frame's first line and column added), and every Jackson failure turned into a typed error
- * at its place. This is the one boundary where that happens.
- *
- * <p>Each frame is read by a fresh non-blocking parser (UTF-8 only: nothing in a frame is taken
- * for another encoding's mark), fed the whole frame, or a large frame's pieces as they come:
- * {@link JsonToken#NOT_AVAILABLE} then means "the next piece". The parser sees the frame's bytes
- * alone, and where they end is the end of its input: there, a frame that the framer ended with a
- * syntax error fails with the framer's error, unless Jackson found one before.
+ * jackson-core's parser over the bytes of one frame: tokens with their places in the source, and
+ * every Jackson failure turned into a typed error at its place (the one boundary where that
+ * happens). Each frame is read by a fresh non-blocking parser (UTF-8 only), fed the whole frame or
+ * a large frame's pieces as they come ({@link JsonToken#NOT_AVAILABLE}: the next piece). Where
+ * the frame's bytes end is the end of its input: there, the framer's error wins, if it found one,
+ * unless Jackson found one before.
  */
 final class Tokens {
     private final JsonFactory factory;
@@ -48,7 +45,7 @@ final class Tokens {
      */
     private JacksonException held;
 
-    /** The factory for the default limits, shared: a factory holds tables worth sharing. */
+    /** The factory for the default limits, shared: it holds tables worth sharing. */
     private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
 
     /** @param maxString, maxNumber, maxDepth Jackson's limits, in characters and levels */
@@ -115,12 +112,7 @@ final class Tokens {
         return i >= 0 && i < before.length ? before[(int) i] : 0;
     }
 
-    /**
-     * The next token: {@link JsonToken#NOT_AVAILABLE} when a large frame needs its next piece,
-     * null at the end of the frame.
-     *
-     * @throws StrompyError a syntax error
-     */
+    /** {@return the next token: NOT_AVAILABLE when a large frame needs its next piece, null at its end} */
     JsonToken next() {
         if (held != null) {
             if (heldOn()) {
@@ -230,11 +222,7 @@ final class Tokens {
         }
     }
 
-    /**
-     * Whether the current token, an integer zero, was written "-0". The parser keeps only "0",
-     * and stands just past the '0' or just past the delimiter after it, so the sign is one of the
-     * three bytes before its position.
-     */
+    /** Whether the current token, an integer zero, was "-0": the parser keeps "0" and stands just past it or its delimiter. */
     private boolean negative() {
         long p = parser.currentLocation().getByteOffset();
         long zero = at(p - 1) == '0' ? p - 1 : p - 2;

@@ -6,16 +6,12 @@ import dev.strompy.eval.Matrix;
 import java.util.ArrayDeque;
 
 /**
- * Writes on a second thread, so that turning numbers into text overlaps with reading and
- * evaluating the next items: on the large-matrix workload formatting is a third of the work.
- *
- * <p>Large results are handed over in order through a queue bounded by the number of matrix
- * entries it holds, so memory stays bounded; small ones are written at once when nothing is
- * queued, which keeps their order and saves the hand-off. {@link #sync()} waits until everything handed over has
- * been written and flushed: the pipeline calls it before strompy waits for input and before it
- * prints an error, which keeps "nothing finished is held back" and keeps stdout ahead of
- * stderr. A write failure on the worker (broken pipe, full disk) is thrown to the caller at its
- * next call. Only the worker touches the {@link Output} while it runs.
+ * Writes large results on a second thread, so that formatting (a third of the work on large
+ * matrices) overlaps with reading the next items: in order, through a queue bounded by the
+ * entries it holds; small ones are written at once when nothing is queued. {@link #sync()} waits
+ * until everything handed over is written and flushed: the pipeline calls it before it waits for
+ * input or prints an error. A write failure on the worker (broken pipe, full disk) is thrown to
+ * the caller at its next call. Only the worker touches the {@link Output} while it runs.
  */
 public final class AsyncWriter implements ResultWriter, AutoCloseable {
     /** At most this many matrix entries wait in the queue (16 MB of doubles). */
