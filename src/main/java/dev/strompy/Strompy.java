@@ -59,24 +59,19 @@ public final class Strompy {
      * @throws StrompyError from {@code hasNext()} at the first failed item
      */
     public static Iterator<double[][]> results(InputStream in, StrompyDecoder decoder) {
-        Iterator<Outcome> outcomes = outcomes(decoder, new Feed() {
-            private final byte[] chunk = new byte[CHUNK];
-
-            @Override
-            public boolean more() {
-                int n;
-                try {
-                    n = in.read(chunk);
-                } catch (IOException e) {
-                    decoder.close();
-                    throw new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(decoder.source());
-                }
-                if (n < 0) {
-                    return false;
-                }
-                decoder.feed(chunk, 0, n);
-                return true;
+        byte[] chunk = new byte[CHUNK];
+        Iterator<Outcome> outcomes = outcomes(decoder, () -> {
+            int n;
+            try {
+                n = in.read(chunk);
+            } catch (IOException e) {
+                decoder.close();
+                throw new StrompyError(ErrorType.IO, "read error: " + e.getMessage(), e).atSource(decoder.source());
             }
+            if (n >= 0) {
+                decoder.feed(chunk, 0, n);
+            }
+            return n >= 0;
         });
         return new Iterator<>() {
             private double[][] next;
@@ -87,9 +82,8 @@ public final class Strompy {
                     Outcome o = outcomes.next();
                     if (o.failed()) {
                         decoder.close();
-                        throw o.error();
                     }
-                    next = o.result();
+                    next = o.orThrow();
                 }
                 return next != null;
             }

@@ -18,12 +18,9 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The command line: options declared once with picocli's programmatic model, and
- * {@link #parse} turning arguments, once, into an {@link Invocation}. Nothing else in strompy
- * touches picocli.
- *
- * <p>The model is built with builders rather than annotations: annotation processing through
- * reflection made up two thirds of strompy's start-up time (about 50 ms of 150).
+ * The command line: options declared once with picocli's programmatic model (its annotations,
+ * read by reflection, were two thirds of the start-up time), and {@link #parse} turning
+ * arguments, once, into an {@link Invocation}. Nothing else in strompy touches picocli.
  */
 final class Flags {
     /** When to colour. */
@@ -135,10 +132,9 @@ final class Flags {
     }
 
     /**
-     * Parses the arguments once. A command line of file names alone (the common case: nothing
-     * that starts with {@code -} or {@code @}, or {@code -} itself) is every default with those
-     * files, and is answered without building picocli's model, which is a third of the start-up
-     * time; {@code FlagsTest} checks that picocli would resolve it the same.
+     * Parses the arguments once; file names alone (nothing that starts with {@code -} or
+     * {@code @} but {@code -}) are answered without picocli's model, a third of the start-up
+     * ({@code FlagsTest} checks that picocli agrees).
      *
      * @throws StrompyError of type {@link ErrorType#USAGE} for a bad option or value
      */

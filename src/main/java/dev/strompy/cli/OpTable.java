@@ -2,7 +2,7 @@ package dev.strompy.cli;
 
 import dev.strompy.eval.OpCode;
 
-/** The op catalogue rendered for people: as {@code --list-ops} text and as the README's table. */
+/** The op catalogue rendered for people, as {@code --list-ops} text. */
 public final class OpTable {
     private OpTable() {
     }
@@ -33,17 +33,6 @@ public final class OpTable {
         StringBuilder sb = new StringBuilder();
         for (OpCode op : OpCode.values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(op.code());
-        }
-        return sb.toString();
-    }
-
-    /** A Markdown table, as it stands in the README between the op-table markers. */
-    public static String markdown() {
-        StringBuilder sb = new StringBuilder("| code | rhs | shape | meaning |\n|---|---|---|---|\n");
-        for (OpCode op : OpCode.values()) {
-            String[] c = cells(op);
-            sb.append("| `").append(c[0]).append("` | ").append(c[1]).append(" | ").append(c[2])
-                    .append(" | ").append(c[3]).append(" |\n");
         }
         return sb.toString();
     }

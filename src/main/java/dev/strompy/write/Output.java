@@ -9,12 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A buffered byte sink that turns every write failure into a typed error: on a pipe or socket a
- * failed write means its reader went away ({@code EPIPE}), {@link ErrorType#BROKEN_PIPE};
- * anything else (disk full, bad descriptor) is {@link ErrorType#IO}. Which one is decided by what
- * the stream is, never by the exception's message, which the C library translates. After a
- * failure every further flush, and every write that reaches the stream, fails the same way, so
- * nothing is retried and nothing is printed on a dead stream.
+ * A buffered byte sink that turns every write failure into a typed error: on a pipe or socket,
+ * {@link ErrorType#BROKEN_PIPE} (its reader went away); else {@link ErrorType#IO}. What the stream
+ * is decides, never the exception's message, which the C library translates. After a failure
+ * every flush and every write that reaches the stream fails the same way: nothing is retried.
  */
 public final class Output implements AutoCloseable {
     private final OutputStream out;
@@ -25,11 +23,7 @@ public final class Output implements AutoCloseable {
     private int size;
     private StrompyError failure;
 
-    /**
-     * @param out written in chunks of at most {@code bufferSize} bytes; not closed here
-     * @param pipe {@code out} is a pipe or a socket, where a write fails only when the reader
-     *     has gone
-     */
+    /** {@code out} is written in chunks of at most {@code bufferSize} bytes, not closed; {@code pipe}: a pipe or socket. */
     public Output(OutputStream out, int bufferSize, boolean pipe) {
         this.out = out;
         this.pipe = pipe;
@@ -73,9 +67,7 @@ public final class Output implements AutoCloseable {
         size += bytes.length;
     }
 
-    /**
-     * Writes a finite double as {@link Numbers#shortest} would, straight into the buffer.
-     */
+    /** Writes a finite double as {@link Numbers#shortest} would, straight into the buffer. */
     public void number(double d) {
         if (buffer.length - size < Shortest.MAX_LENGTH) {
             drain();
@@ -103,9 +95,8 @@ public final class Output implements AutoCloseable {
     }
 
     /**
-     * For a signal's end, from any thread: waits up to {@code millis} for the record being
-     * written to be whole, sends everything buffered, and keeps every later record out. What was
-     * sent is then whole records only. A failure to send is ignored: the process is ending.
+     * For a signal's end, from any thread: waits up to {@code millis} for the record being written
+     * to be whole, sends what is buffered (whole records only) and keeps every later record out.
      */
     public void seal(long millis) {
         try {
@@ -127,11 +118,7 @@ public final class Output implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends everything buffered to the stream and flushes it. It holds the record lock, as a
-     * record does: a signal's end ({@link #seal}) never sends the same bytes a second time, or
-     * halfway through, while they are being sent here.
-     */
+    /** Sends everything buffered and flushes, holding the record lock so that {@link #seal} never sends it twice. */
     public void flush() {
         record.lock();
         try {
@@ -144,10 +131,7 @@ public final class Output implements AutoCloseable {
         }
     }
 
-    /**
-     * Flushes, keeping any failure for the next write instead of throwing it: for use inside a
-     * read, where a dead stdout must not be mistaken for bad input.
-     */
+    /** Flushes, keeping any failure for the next write: a dead stdout is not to be taken for bad input. */
     public void flushIfPossible() {
         if (failure != null) {
             return;
