@@ -132,8 +132,7 @@ final class Blocks implements AutoCloseable {
 
     /**
      * {@return the next result in input order, or null when none is ready (without {@code wait}),
-     * more input is needed or none is left}: with {@code wait}, waits for the threads, and reads
-     * on this thread what cannot be cut into a block yet
+     * more input is needed or none is left}: {@code wait} also reads here what cannot be cut yet
      */
     ItemResult next(boolean wait) {
         while (true) {

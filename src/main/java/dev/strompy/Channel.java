@@ -9,16 +9,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The article's channel: a {@link Writer} fed byte chunks and a {@link Reader} polled for
- * results, each answering with a future, so that neither side ever blocks. Feeding and polling
- * may happen on different threads.
- *
- * <p>Fed bytes wait in a bounded buffer: a chunk is accepted (its future completes) while fewer
- * than the capacity's bytes are waiting to be decoded, and otherwise when the reader has taken
- * enough results to make room. So a writer that waits for each future before the next feed
- * never holds more than about the capacity plus one chunk in memory.
- *
- * <p>No thread of its own: items are decoded and evaluated by whichever thread feeds or polls,
- * under the channel's lock. Futures are completed outside the lock.
+ * results, each answering with a future, so that neither side ever blocks, on one thread or two.
+ * A chunk is accepted (its future completes) while fewer than the capacity's bytes wait to be
+ * decoded, else once the reader has taken enough results to make room: a writer that waits for
+ * each future holds at most about the capacity plus one chunk. No thread of its own: items are
+ * decoded by whichever thread feeds or polls, under the channel's lock; futures complete outside it.
  */
 public final class Channel {
     /** Bytes that may wait to be decoded before a feed has to wait. */
@@ -32,6 +27,8 @@ public final class Channel {
     private final Reader reader = new Reader();
     private boolean inputClosed;
     private StrompyError failure;
+
+    private boolean ended;
 
     private record Chunk(byte[] bytes, CompletableFuture<Void> accepted) {
     }
@@ -57,10 +54,9 @@ public final class Channel {
         }
 
         /**
-         * Offers a chunk of the input, which is copied.
+         * {@return a future that completes when {@code chunk}, the next bytes of the input (copied
+         * before this returns), is accepted into the buffer}
          *
-         * @param chunk the next bytes of the input, copied before this returns
-         * @return completes when the chunk is accepted into the buffer
          * @throws IllegalStateException after {@link #close()}
          */
         public CompletableFuture<Void> feed(byte[] chunk) {
@@ -90,11 +86,8 @@ public final class Channel {
         }
 
         /**
-         * The next result.
-         *
-         * @return completes with the next result as rows, with empty at the end of the input, or
-         *     exceptionally with the {@link StrompyError} of the first failed item (and so for
-         *     every later call)
+         * {@return a future of the next result as rows: empty at the end of the input, exceptional
+         * with the {@link StrompyError} of the first failed item (then for every later call)}
          */
         public CompletableFuture<Optional<double[][]>> next() {
             CompletableFuture<Optional<double[][]>> result = new CompletableFuture<>();
@@ -163,6 +156,4 @@ public final class Channel {
         }
         return moved;
     }
-
-    private boolean ended;
 }

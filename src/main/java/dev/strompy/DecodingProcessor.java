@@ -9,11 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link Flow.Processor} from chunks of bytes to outcomes, over one {@link StrompyDecoder}. It
- * requests one list of buffers at a time from upstream, and only while its subscriber wants
- * outcomes that the bytes already fed cannot give. Every signal is queued and handled by one
- * drain loop at a time, on whichever thread signalled, so the decoder is used by one thread at a
- * time and no thread is started or blocked.
+ * A {@link Flow.Processor} from chunks of bytes to outcomes, over one {@link StrompyDecoder}: it
+ * requests one list of buffers at a time, only while its subscriber wants outcomes the bytes fed
+ * cannot give. Signals are handled by one drain loop at a time, on whichever thread signalled.
  */
 final class DecodingProcessor implements Flow.Processor<List<ByteBuffer>, Outcome> {
     private final StrompyDecoder decoder;

@@ -7,15 +7,13 @@ import dev.strompy.eval.ItemResult;
 import dev.strompy.read.Frame;
 import dev.strompy.read.FrameReader;
 import dev.strompy.read.Framer;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The items of one source, or of one stretch of it, cut, read and evaluated on the calling
- * thread: bytes → {@link Framer} → {@link FrameReader} → {@link Fold} → one result per item, in
- * order, not yet numbered. An item longer than the frame limit is read piece by piece as the
- * framer hands its bytes on. A syntax error in a source that is one array ends the source.
+ * The items of one source, or one stretch of it, on the calling thread: bytes → {@link Framer} →
+ * {@link FrameReader} → {@link Fold} → one result per item, in order, not yet numbered (a large
+ * item read piece by piece). A syntax error in a source that is one array ends the source.
  */
 final class Items {
     private final String source;
@@ -60,10 +58,6 @@ final class Items {
     /** Feeds {@code bytes[0, length)}, which the caller hands over and never touches again. */
     void feedOwned(byte[] bytes, int length) {
         framer.feedOwned(bytes, length);
-    }
-
-    void feed(ByteBuffer bytes) {
-        framer.feed(bytes);
     }
 
     void endOfInput() {

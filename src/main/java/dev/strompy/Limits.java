@@ -1,13 +1,8 @@
 package dev.strompy;
 
 /**
- * The bounds strompy keeps to while reading and evaluating, so that hostile input costs bounded
- * memory and time. Immutable; {@link #DEFAULT} holds the defaults and each {@code with…} gives a
- * copy with one bound changed.
- *
- * <pre>{@code
- * Limits small = Limits.DEFAULT.withMaxElements(1_000_000);
- * }</pre>
+ * The bounds strompy keeps to, so that hostile input costs bounded memory and time:
+ * {@link #DEFAULT}, or a copy with one changed, {@code Limits.DEFAULT.withMaxElements(1_000_000)}.
  *
  * @param maxElements the most entries one matrix may have, read or computed (default
  *     10,000,000, 80 MB of doubles); a larger one is a {@code limit} error
@@ -34,16 +29,18 @@ public record Limits(long maxElements, int maxStringLength, int maxNumberLength,
         if (maxElements < 1 || maxElements > MAX_ELEMENTS) {
             throw new IllegalArgumentException("maxElements must be between 1 and " + MAX_ELEMENTS + ", got " + maxElements);
         }
-        positive("maxStringLength", maxStringLength);
-        positive("maxNumberLength", maxNumberLength);
-        positive("maxNestingDepth", maxNestingDepth);
-        positive("maxFrameBytes", maxFrameBytes);
+        atLeast("maxStringLength", maxStringLength, 1);
+        atLeast("maxNumberLength", maxNumberLength, 1);
+        atLeast("maxNestingDepth", maxNestingDepth, 1);
+        atLeast("maxFrameBytes", maxFrameBytes, 1);
     }
 
-    private static void positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    /** {@return {@code value}, checked to be at least {@code min}} */
+    static long atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
         }
+        return value;
     }
 
     /** {@return these limits with another {@code maxElements}} */

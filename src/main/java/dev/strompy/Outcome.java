@@ -46,10 +46,7 @@ public final class Outcome {
         return result == null ? 0 : result.cols();
     }
 
-    /**
-     * {@return the result's entries row by row (row-major, as EJML's {@code DMatrixRMaj} holds
-     * them), a fresh copy, or null when the item failed}
-     */
+    /** {@return the result's entries row by row (row-major), a fresh copy, or null when the item failed} */
     public double[] values() {
         return result == null ? null : result.data().clone();
     }
@@ -64,18 +61,14 @@ public final class Outcome {
         return source;
     }
 
-    /**
-     * {@return the 0-based index of the item in its source; -1 for a failure outside any item
-     * (such as input that is not UTF-8)}
-     */
+    /** {@return the 0-based index of the item in its source; -1 for a failure outside any item (input not UTF-8)} */
     public long item() {
         return item;
     }
 
     /**
-     * The result.
+     * {@return the result as an array of rows}
      *
-     * @return the result as an array of rows
      * @throws StrompyError the item's error, when it failed
      */
     public double[][] orThrow() {

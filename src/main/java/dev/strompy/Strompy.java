@@ -37,26 +37,18 @@ public final class Strompy {
     }
 
     /**
-     * Lazily evaluates the items of {@code in}: each {@code next()} reads and evaluates one item.
-     * Memory stays bounded by the largest matrix, whatever the length of the input.
-     *
-     * @param in read as raw UTF-8 bytes; not closed
-     * @return the results, one per item, in order
-     * @throws StrompyError from {@code hasNext()} at the first failed item
+     * {@return the results of the items of {@code in} (UTF-8, not closed), in order, lazily}: each
+     * {@code next()} reads and evaluates one item, in the memory of the largest matrix; at the
+     * first failed item, {@code hasNext()} throws its {@link StrompyError}
      */
     public static Iterator<double[][]> results(InputStream in) {
         return results(in, new StrompyDecoder());
     }
 
     /**
-     * Lazily evaluates the items of {@code in} with a decoder of the caller's settings (its
-     * source name, limits, first item number, jobs): each {@code next()} reads as far as it needs
-     * for one more result.
-     *
-     * @param in read as raw UTF-8 bytes; not closed
-     * @param decoder new, not fed yet; closed at the end of the input or at the first failure
-     * @return the results, one per item, in order
-     * @throws StrompyError from {@code hasNext()} at the first failed item
+     * {@return the results of {@code in}, as {@link #results(InputStream)}, read with a new
+     * {@code decoder} of the caller's settings (source name, limits, first item, jobs)}, which is
+     * closed at the end of the input or at the first failure
      */
     public static Iterator<double[][]> results(InputStream in, StrompyDecoder decoder) {
         byte[] chunk = new byte[CHUNK];
@@ -147,11 +139,9 @@ public final class Strompy {
     }
 
     /**
-     * Evaluates every item of {@code in}, handing each result to {@code sink} as soon as it is
-     * done.
+     * Evaluates every item of {@code in} (not closed), handing each result to {@code sink} as soon
+     * as it is done.
      *
-     * @param in not closed
-     * @param sink takes each result, in order
      * @throws StrompyError at the first failed item
      */
     public static void evaluate(InputStream in, Consumer<double[][]> sink) {
@@ -159,10 +149,9 @@ public final class Strompy {
     }
 
     /**
-     * Evaluates a whole document at once, like the original Python {@code exec}.
+     * {@return one result per item of {@code json}, a whole UTF-8 document}, like the original
+     * Python {@code exec}
      *
-     * @param json the whole input, UTF-8
-     * @return one result per item, each as an array of rows
      * @throws StrompyError at the first failed item
      */
     public static double[][][] exec(byte[] json) {
@@ -172,11 +161,8 @@ public final class Strompy {
     }
 
     /**
-     * The article's channel: feed byte chunks to its writer, poll its reader for results, on one
-     * thread or two, without ever blocking. Items are decoded with the default limits and the
-     * source named {@code -}.
-     *
-     * @return a new channel, empty and open
+     * {@return a new channel, the article's: feed byte chunks to its writer, poll its reader for
+     * results, on one thread or two, without ever blocking} (default limits, source {@code -})
      */
     public static Channel channel() {
         return new Channel(new StrompyDecoder(), Channel.DEFAULT_CAPACITY);
@@ -194,7 +180,7 @@ public final class Strompy {
      * client.sendAsync(request, HttpResponse.BodyHandlers.fromSubscriber(p));
      * }</pre>
      *
-     * @return a new processor, not yet subscribed
+     * @return a new processor
      */
     public static Flow.Processor<List<ByteBuffer>, Outcome> processor() {
         return new DecodingProcessor(new StrompyDecoder());
@@ -214,8 +200,8 @@ public final class Strompy {
      *
      * @param lines the lines, each one item (blank lines are skipped); read as they are needed
      * @param source the name used in outcomes and errors, e.g. the file and the partition
-     * @param firstItem the number of the partition's first item, when the caller knows it, so
-     *     that item numbers are those of the whole input; else 0
+     * @param firstItem the number of the partition's first item, so that item numbers are the
+     *     whole input's (else 0)
      * @return the outcomes, one per item, in the order of the lines
      */
     public static Iterator<Outcome> partition(Iterator<String> lines, String source, long firstItem) {
@@ -223,12 +209,9 @@ public final class Strompy {
     }
 
     /**
-     * Evaluates a partition of NDJSON lines with a decoder of the caller's settings (its source
-     * name, limits, first item number, and jobs: the threads that evaluate the partition's items).
-     *
-     * @param lines the lines, each one item (blank lines are skipped); read as they are needed
-     * @param decoder new, not fed yet; closed once the lines are done
-     * @return the outcomes, one per item, in the order of the lines
+     * {@return the outcomes of a partition of NDJSON {@code lines}, as the method above, read with
+     * a new {@code decoder} of the caller's settings (jobs: threads for the partition's items)},
+     * closed once the lines are done
      */
     public static Iterator<Outcome> partition(Iterator<String> lines, StrompyDecoder decoder) {
         return outcomes(decoder, () -> {

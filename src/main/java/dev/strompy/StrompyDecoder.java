@@ -22,14 +22,10 @@ import java.util.Objects;
  * <p>The input is what {@code strompy} reads: one JSON array of items or a sequence of items
  * (e.g. NDJSON), each {@code {"lhs": MATRIX, "op": [...]}}, as UTF-8. The outcomes depend only
  * on the bytes, never on how they were cut into chunks. Each item is cut from the stream whole
- * and then read; an item longer than {@link Limits#maxFrameBytes()} is read as it comes instead,
- * each op applied as soon as it has been read, so memory is bounded by the largest matrix, not by
- * the length of the input or of a chain (ops that come before {@code lhs} are held until it
- * arrives).
- *
- * <p>A failed item gives a failed outcome in its place and decoding goes on with the next item.
- * A syntax error ends an array source: its failed outcome is the last. In a sequence of items
- * decoding starts again at the next line, so one bad line costs one item.
+ * and then read; one longer than {@link Limits#maxFrameBytes()} is read as it comes, each op
+ * applied as soon as it has been read, so memory is bounded by the largest matrix. A failed item
+ * gives a failed outcome in its place and decoding goes on: a syntax error ends an array source,
+ * and in a sequence costs its line.
  *
  * <p>With one job (the default) it never blocks and never starts a thread: {@link #next()}
  * decodes and evaluates on the caller's thread, as far as the bytes fed so far allow. With more
@@ -106,10 +102,7 @@ public final class StrompyDecoder implements AutoCloseable {
          * larger input (a partition) numbers its items, in outcomes and errors, as the whole would
          */
         public Builder firstItem(long n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("firstItem must be at least 0, got " + n);
-            }
-            this.firstItem = n;
+            this.firstItem = Limits.atLeast("firstItem", n, 0);
             return this;
         }
 
@@ -118,10 +111,7 @@ public final class StrompyDecoder implements AutoCloseable {
          * thread alone, and no thread is started; with more, the outcomes are the same, in order.
          */
         public Builder jobs(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("jobs must be at least 1, got " + n);
-            }
-            this.jobs = n;
+            this.jobs = (int) Limits.atLeast("jobs", n, 1);
             return this;
         }
 
@@ -131,10 +121,7 @@ public final class StrompyDecoder implements AutoCloseable {
          * rest on the decoder's threads (default 0): threads cost more than they gain on a small input.
          */
         public Builder parallelFrom(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("parallelFrom must be at least 0, got " + bytes);
-            }
-            this.parallelFrom = bytes;
+            this.parallelFrom = Limits.atLeast("parallelFrom", bytes, 0);
             return this;
         }
 
@@ -143,10 +130,7 @@ public final class StrompyDecoder implements AutoCloseable {
          * 256 KB: enough to be worth handing over, few enough that the items in flight stay young.
          */
         public Builder batchBytes(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("batchBytes must be at least 1, got " + bytes);
-            }
-            this.batchBytes = bytes;
+            this.batchBytes = (int) Limits.atLeast("batchBytes", bytes, 1);
             return this;
         }
 
@@ -178,13 +162,14 @@ public final class StrompyDecoder implements AutoCloseable {
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(ByteBuffer bytes) {
-        checkOpen();
-        if (blocks != null) {
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            blocks.feed(copy, 0, copy.length);
+        int n = bytes.remaining();
+        if (bytes.hasArray()) {
+            feed(bytes.array(), bytes.arrayOffset() + bytes.position(), n);
+            bytes.position(bytes.limit());
         } else {
-            items.feed(bytes);
+            byte[] copy = new byte[n];
+            bytes.get(copy);
+            feed(copy, 0, n);
         }
     }
 
@@ -204,22 +189,18 @@ public final class StrompyDecoder implements AutoCloseable {
     }
 
     /**
-     * The next outcome, if it is ready: with one job, decodes and evaluates as far as the bytes
-     * fed allow; with more, hands on what the threads have finished. Never waits.
-     *
-     * @return the next outcome, or null when more input is needed, the threads are still at
-     *     work, or the stream is finished (tell them apart with {@link #needsInput()} and
-     *     {@link #isFinished()})
+     * {@return the next outcome, or null when more input is needed, the threads are still at work
+     * or the stream is finished ({@link #needsInput()}, {@link #isFinished()})}: with one job,
+     * decodes and evaluates as far as the bytes fed allow; with more, hands on what the threads
+     * have finished. Never waits.
      */
     public Outcome next() {
         return closed ? null : numbered(blocks != null ? blocks.next(false) : items.next());
     }
 
     /**
-     * The next outcome, waiting for the decoder's threads while they work on it: with one job,
-     * the same as {@link #next()}.
-     *
-     * @return the next outcome, or null only when more input is needed or the stream is finished
+     * {@return the next outcome, waiting for the decoder's threads while they work on it; null only
+     * when more input is needed or the stream is finished} With one job, {@link #next()}.
      */
     public Outcome take() {
         return closed ? null : numbered(blocks != null ? blocks.next(true) : items.next());

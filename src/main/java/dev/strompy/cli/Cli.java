@@ -19,12 +19,8 @@ public final class Cli {
     }
 
     /**
-     * Runs strompy.
-     *
-     * @param stdout written through a checked buffer and flushed; not closed
-     * @param stderr error lines
-     * @param terminal which streams are terminals, for colour and the progress bar
-     * @return the exit status: 0, or the exit code of the first error
+     * {@return the exit status of a run: 0, or the first error's}; {@code stdout} is written through
+     * a checked buffer, flushed and not closed, and {@code terminal} says which streams are terminals
      */
     public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr,
             Terminal terminal) {

@@ -6,9 +6,6 @@ public enum OnError {
     STOP,
     /** Write an error record in the item's place and go on; exit with the first error's status. */
     CONTINUE,
-    /**
-     * As {@link #CONTINUE}, but exit 0 when every failure was an item error recorded in the
-     * output: what an engine that maps over partitions needs (Spark, Hadoop Streaming).
-     */
+    /** As {@link #CONTINUE}, but exit 0 when every failure was an item error recorded in the output (Spark, Hadoop). */
     RECORD
 }

@@ -17,10 +17,7 @@ final class Signals {
     private Signals() {
     }
 
-    /**
-     * @param out the output whose whole records are kept
-     * @param beforeEnd run first, on the signal's thread (erases the progress bar)
-     */
+    /** Ends the process on a signal, {@code out} sealed after whole records, once {@code beforeEnd} has run. */
     static void install(Output out, Runnable beforeEnd) {
         for (String name : new String[] {"INT", "TERM", "HUP"}) {
             try {

@@ -56,10 +56,7 @@ final class Sources {
         }
     }
 
-    /**
-     * The bytes left to read of a regular file, or -1 for a pipe, a device or a stream given
-     * some other way. stdin counts as a file when the process's stdin is one ({@code < file}).
-     */
+    /** {@return the bytes left in a regular file (stdin too, {@code < file}), or -1 for a pipe, a device, a stream} */
     static long size(String name, InputStream stdin) {
         if (name.equals("-")) {
             return stdin instanceof FileInputStream f ? stdinSize(f) : -1;
@@ -85,10 +82,7 @@ final class Sources {
         }
     }
 
-    /**
-     * Whether bytes are waiting to be read, so that a read would not wait for the producer. A
-     * stream that cannot say counts as having some: the read then reports what is wrong.
-     */
+    /** {@return whether a read would not wait for the producer} A stream that cannot say counts as having bytes. */
     static boolean bytesWaiting(InputStream in) {
         try {
             return in.available() > 0;

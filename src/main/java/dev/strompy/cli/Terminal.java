@@ -17,11 +17,7 @@ public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean s
     /** Neither stream a terminal, stdout no pipe: files, tests. */
     public static final Terminal NONE = new Terminal(false, false, false, false, false, 80);
 
-    /**
-     * Looks at the real process. Java 17 cannot ask isatty(2) of one descriptor, so this reads
-     * where {@code /proc/self/fd/N} points; where there is no {@code /proc}, nothing counts as
-     * a terminal (no colour, no progress bar), which is the safe side.
-     */
+    /** {@return the real process's, from where {@code /proc/self/fd/N} points}: without {@code /proc}, no terminal */
     public static Terminal detect() {
         Map<String, String> env = System.getenv();
         String noColor = env.get("NO_COLOR");
@@ -58,11 +54,7 @@ public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean s
         return 80;
     }
 
-    /**
-     * Whether a descriptor is a pipe, a socket or a FIFO: {@code /proc/self/fd/N} names an
-     * anonymous pipe or socket as {@code pipe:[inode]} or {@code socket:[inode]}, a FIFO by its
-     * path. Where there is no {@code /proc}, no: a failed write is then an I/O error (74).
-     */
+    /** Whether a descriptor is a pipe or a socket ({@code pipe:[inode]}, {@code socket:[inode]}) or a FIFO. */
     private static boolean isPipe(int fd) {
         try {
             Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd));
@@ -77,11 +69,7 @@ public record Terminal(boolean stdoutIsTerminal, boolean stdoutIsPipe, boolean s
         }
     }
 
-    /**
-     * Whether the process started with stdin closed: the JVM then opens one of its own files
-     * (its module image, a class-data archive, the jar) as descriptor 0, which would be read as
-     * input. No user feeds strompy one of those.
-     */
+    /** Whether stdin was closed: descriptor 0 is then a file the JVM opened (its modules, a CDS archive, the jar). */
     private static boolean probeStdinClosed() {
         try {
             String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();

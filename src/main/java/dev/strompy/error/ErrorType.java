@@ -41,11 +41,7 @@ public enum ErrorType {
         return id;
     }
 
-    /**
-     * {@return whether an error of this type costs one item only: the decoder goes on with the
-     * next item of the same source} Not a syntax error (which ends a source that is one array),
-     * a read error, a missing input or a bug.
-     */
+    /** {@return whether an error of this type costs one item only (not a syntax, read, input or usage error, or a bug)} */
     public boolean itemOnly() {
         return this != SYNTAX && this != IO && this != INTERNAL && this != NO_INPUT && this != USAGE
                 && this != BROKEN_PIPE;

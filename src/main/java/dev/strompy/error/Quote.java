@@ -3,10 +3,9 @@ package dev.strompy.error;
 import java.util.Locale;
 
 /**
- * How a message shows a string that came from the input (an op code, a key): in double quotes,
- * at most {@link #MAX} characters of it, and escaped JSON-style, so that nothing in it can act
- * on a terminal or forge a line: control characters ({@code \n}, {@code \u001b}), lone
- * surrogates and the bidirectional controls become escapes.
+ * How a message shows a string from the input: quoted, at most {@link #MAX} characters of it,
+ * with control characters, lone surrogates and bidirectional controls escaped JSON-style, so that
+ * nothing in it can act on a terminal or forge a line.
  */
 public final class Quote {
     /** The most characters of an input string that a message shows. */

@@ -1,13 +1,9 @@
 package dev.strompy.error;
 
 /**
- * A failure with a type and, as far as known, a place: source, line, column, item, op.
- *
- * <p>Immutable. The place is filled in as the error travels up (the evaluator knows the op, the
- * reader the line, column and item, the decoder the source): each {@code at…} method gives an
- * error with that part of the place set, if it was still unset, so the innermost (most precise)
- * layer wins; the error it is called on is not changed. Parts left unset are left out of
- * {@link #describe()}.
+ * A failure with a type and, as far as known, a place: source, line, column, item, op. Immutable:
+ * as it travels up, each {@code at…} method gives a copy with that part of the place set, if it
+ * was unset, so the innermost (most precise) layer wins. {@link #describe()} leaves out unset parts.
  */
 public final class StrompyError extends RuntimeException {
     private static final long serialVersionUID = 2L;

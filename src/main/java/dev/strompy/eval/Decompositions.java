@@ -12,10 +12,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
- * Ops built on LU, SVD, Cholesky and symmetric eigen decompositions. EJML's own success
- * signals are not trusted where they are weak: singularity is an exactly zero LU pivot (as in
- * LAPACK's getrf, which numpy uses), and every result is checked for non-finite entries by the
- * evaluator.
+ * Ops built on LU, SVD, Cholesky and symmetric eigen decompositions. Singularity is an exactly
+ * zero LU pivot (as in LAPACK's getrf, which numpy uses), not EJML's weaker signal.
  */
 final class Decompositions {
     private static final double EPS = Math.ulp(1.0);

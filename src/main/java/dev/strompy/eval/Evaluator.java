@@ -17,9 +17,8 @@ public final class Evaluator {
     }
 
     /**
-     * Applies one op.
+     * {@return {@code op} applied to {@code lhs}, which is not modified}
      *
-     * @param lhs not modified
      * @throws StrompyError on a shape, numeric or limit failure
      */
     public Matrix apply(Matrix lhs, Op op) {

@@ -5,14 +5,10 @@ import dev.strompy.error.StrompyError;
 import java.util.List;
 
 /**
- * The fold: each op takes the running result as its left operand, applied as soon as the reader
- * hands it on. This is the one place where items are evaluated, for the command line and the
- * Java API alike.
- *
- * <p>It holds one running matrix at a time, so a chain of any length is evaluated in the memory
- * of its largest matrix. Each item has one outcome. When an op fails, the item's later parts are
- * dropped as they come, and the op's failure is the outcome, unless the reader then fails the
- * item with a syntax error: an item that is not well-formed JSON fails with that.
+ * The fold, the one place where items are evaluated: each op takes the running result as its
+ * left operand, applied as soon as the reader hands it on, so a chain of any length needs the
+ * memory of its largest matrix. When an op fails, the item's later parts are dropped as they
+ * come and the op's failure is its outcome, unless the reader then fails it with a syntax error.
  */
 public final class Fold {
     private final Evaluator evaluator;
@@ -27,11 +23,7 @@ public final class Fold {
         this.source = source;
     }
 
-    /**
-     * Takes parts from {@code parts} until an item is done.
-     *
-     * @return the item's result or failure, or null when {@code parts} has no more for now
-     */
+    /** {@return the next item's result or failure, taking parts until it is done; null when {@code parts} has no more for now} */
     public ItemResult next(Part.Source parts) {
         for (Part part = parts.next(); part != null; part = parts.next()) {
             ItemResult r = take(part);

@@ -3,13 +3,9 @@ package dev.strompy.eval;
 import dev.strompy.error.StrompyError;
 
 /**
- * What became of one item: its result, or the error it failed with (never both).
- *
- * @param source the source name, {@code -} for stdin
- * @param item 0-based index of the item in its source; {@link #UNNUMBERED} until it is numbered
- *     (as outcomes are handed on, in input order); -1 for an error outside any item
- * @param result the result, or null on failure
- * @param error the failure, with its source, or null on success
+ * What became of one item of {@code source}: its {@code result}, or the {@code error} it failed
+ * with (never both). {@code item} is its 0-based index, {@link #UNNUMBERED} until it is handed on
+ * in input order, -1 for an error outside any item.
  */
 public record ItemResult(String source, long item, Matrix result, StrompyError error) {
     /** The item number of an item's outcome before it is handed on. */

@@ -8,14 +8,7 @@ import dev.strompy.error.StrompyError;
  * catalogue when made.
  */
 public record Op(OpCode code, Operand rhs) {
-
-    /**
-     * Checks that {@code rhs} is what the op takes.
-     *
-     * @param rhs the right-hand side, or null when the input had none
-     * @throws StrompyError of type {@link ErrorType#OP} when it is missing, unexpected or of the
-     *     wrong kind
-     */
+    /** @throws StrompyError of type {@link ErrorType#OP} when {@code rhs} (null: none) is missing, unexpected or wrong */
     public Op {
         RhsKind kind = code.rhs();
         String name = code.code();

@@ -7,10 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The op catalogue: every op code strompy knows, named after nalgebra's {@code Matrix} methods.
- *
- * <p>This one table feeds the reader (code lookup and {@code rhs} checks), the evaluator (the
- * kernel), {@code --list-ops} and the README's op table.
+ * The op catalogue: every op code strompy knows, named after nalgebra's {@code Matrix} methods;
+ * the one table behind code lookup, {@code rhs} checks, the kernels, {@code --list-ops} and the README.
  */
 public enum OpCode {
     DOT("dot", RhsKind.MATRIX, "same shape → 1x1",

@@ -4,10 +4,8 @@ import dev.strompy.error.StrompyError;
 
 /**
  * What a reader hands the {@link Fold}, in input order: for each item its {@code lhs}, then each
- * op as soon as it has been read, then the item's end; or a failure in the item's place. Parts
- * carry no item number: items are numbered as their outcomes are handed on, in input order.
- *
- * <p>Ops that came before {@code lhs} in the input are handed on right after it.
+ * op as soon as it has been read (those before {@code lhs} right after it), then the item's end;
+ * or a failure in the item's place. Items are numbered as their outcomes are handed on.
  */
 public sealed interface Part {
     /** The end of every item. */
@@ -17,11 +15,7 @@ public sealed interface Part {
     record Lhs(Matrix matrix) implements Part {
     }
 
-    /**
-     * One op of the item, with the position of its opening brace.
-     *
-     * @param index 0-based index of the op in the item
-     */
+    /** One op of the item, with its 0-based {@code index} and the position of its opening brace. */
     record Step(long index, Op op, long line, long column) implements Part {
     }
 
@@ -29,10 +23,7 @@ public sealed interface Part {
     record End() implements Part {
     }
 
-    /**
-     * An item that could not be read, or an error that ends the source. The reader has already
-     * moved past the item, or stopped.
-     */
+    /** An item that could not be read, or an error that ends the source: the reader has moved past it, or stopped. */
     record Failure(StrompyError error) implements Part {
     }
 

@@ -4,10 +4,7 @@ import dev.strompy.eval.OpCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/**
- * Op codes found from their ASCII bytes in the input, with no String made for each op: for the
- * {@link LineScanner}. An open-addressing table, a quarter full.
- */
+/** Op codes found from their ASCII bytes with no String made for each op (an open-addressing table, a quarter full). */
 final class CodeTable {
     private static final int SLOTS = 256;
     private static final byte[][] NAMES = new byte[SLOTS][];

@@ -12,11 +12,9 @@ final class Decimals {
     }
 
     /**
-     * At most 15 significant digits (the mantissa is then exact as a long and as a double), an
-     * optional fraction, no exponent. Dividing that exact mantissa by an exact power of ten is one
-     * correctly rounded IEEE operation (Clinger's fast path), so the result is the correctly
-     * rounded value of the literal, the same double any correct parser gives. Returns NaN for
-     * anything else, which then goes the general way.
+     * {@return the literal of at most 15 significant digits, with an optional fraction and no
+     * exponent, as the exact mantissa over an exact power of ten: one correctly rounded division
+     * (Clinger's fast path), the double any correct parser gives; NaN for anything else}
      */
     static double exactDecimal(char[] text, int offset, int length) {
         int i = offset;

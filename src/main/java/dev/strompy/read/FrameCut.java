@@ -7,10 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The frame the {@link Framer} is cutting: from the byte that starts an item to where
- * {@link ItemCut} says its bytes end. An item in the usual shape waits for its line to end and
- * goes to the {@link LineScanner} whole; an item longer than the frame limit becomes a large
- * frame, its bytes handed on as {@link Pieces}.
+ * The frame the {@link Framer} is cutting, from an item's first byte to where {@link ItemCut}
+ * says it ends: an item in the usual shape goes to the {@link LineScanner} once its line has
+ * ended; one over the frame limit is large, its bytes handed on as {@link Pieces}.
  */
 final class FrameCut {
     /** How the source goes on after the frame: with the next item, at the next line, or not at all. */
@@ -118,10 +117,9 @@ final class FrameCut {
     }
 
     /**
-     * An item the line scanner may read: it does once the item's line has ended. Until then the
-     * frame is cut byte by byte only when it may be complete without a line break (a closing
-     * brace has come: a producer may write an item and wait for its result), at the end of
-     * input, or past the frame limit; where it is cut does not depend on which.
+     * An item the line scanner reads once its line has ended; before that, it is cut byte by byte
+     * when it may be complete without a line break (a closing brace has come: its producer may be
+     * waiting), at the end of input, or past the frame limit (where it is cut is the same).
      */
     private Frame deferred() {
         if (start < in.wholeLines) {

@@ -11,16 +11,12 @@ import java.util.List;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads the item of one {@link Frame} into parts: its {@code lhs}, each op with its {@code rhs}
- * and position, its end; or its failure. The {@link LineScanner} reads the frame if it can,
- * else Jackson does, over the frame's bytes alone.
- *
- * <p>An item has one outcome. An item that is not well-formed JSON fails with its first syntax
- * error (Jackson's, or the framer's where the frame's bytes end). Otherwise it fails with the
- * first error met in reading order: after a schema error the reader reads on to the end of the
- * frame, as JSON only, so that a syntax error further on still wins. Ops that come before
- * {@code lhs} are held until it arrives; the others are handed on as soon as they are read, so
- * that a large frame, read as its pieces come, is evaluated op by op. Not thread-safe.
+ * Reads the item of one {@link Frame} into parts (its {@code lhs}, each op with its position, its
+ * end) or its failure, with the {@link LineScanner} if it can, else with Jackson over the frame's
+ * bytes alone. An item that is not well-formed JSON fails with its first syntax error; otherwise
+ * with the first error in reading order, the rest of the frame then read as JSON only, so that a
+ * syntax error further on still wins. Ops are handed on as soon as they are read (those before
+ * {@code lhs} once it comes), so a large frame is evaluated op by op. Not thread-safe.
  */
 public final class FrameReader implements Part.Source {
     private enum State { START, ITEM, LHS, IN_LHS, OP, OPS, IN_RHS, END, CHECK, DONE }
@@ -88,10 +84,7 @@ public final class FrameReader implements Part.Source {
         in.feed(piece);
     }
 
-    /**
-     * {@return whether the item's outcome is decided and every part handed out}: the rest of a
-     * large frame, if any, is not needed
-     */
+    /** {@return whether the item's outcome is decided and every part handed out (the rest of a large frame is not needed)} */
     public boolean isDone() {
         return state == State.DONE && ready.isEmpty();
     }

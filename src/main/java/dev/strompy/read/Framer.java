@@ -2,7 +2,6 @@ package dev.strompy.read;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
@@ -41,10 +40,7 @@ public final class Framer {
         this.pieces = frame.pieces;
     }
 
-    /**
-     * Starts at line {@code line} of a source that is an array of items or a sequence, a line
-     * that starts an item ({@link Lines#cut}): the state there is known from that line alone.
-     */
+    /** Starts at {@code line} of an array of items or a sequence, a line that starts an item ({@link Lines#cut}). */
     public void startAt(long line, boolean inArray) {
         in.lines.line = line;
         array = inArray;
@@ -53,12 +49,7 @@ public final class Framer {
 
     /** Copies {@code length} bytes of {@code bytes} from {@code offset}. */
     public void feed(byte[] bytes, int offset, int length) {
-        feed(ByteBuffer.wrap(bytes, offset, length));
-    }
-
-    /** Copies the remaining bytes of {@code bytes}. */
-    public void feed(ByteBuffer bytes) {
-        frame.moved(in.feed(bytes, keep()));
+        frame.moved(in.feed(bytes, offset, length, keep()));
     }
 
     /** Feeds {@code bytes[0, length)}, which the caller hands over and never touches again. */
@@ -76,9 +67,8 @@ public final class Framer {
     }
 
     /**
-     * The bytes fed are followed by a line that starts an item, which is not fed here: the
-     * framer does what that line demands (an item still open was cut short; in an array, that
-     * line must follow a comma) and hands out nothing after. Call once {@link #next()} gives null.
+     * The bytes fed are followed by a line that starts an item, not fed here: an item still open
+     * was cut short, and in an array that line must follow a comma. Call once {@link #next()} gives null.
      */
     public void endOfBlock() {
         if (state == State.FRAME) {

@@ -6,12 +6,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Finds where one item's bytes end, for the {@link Framer}: brackets and strings (their escapes,
- * their UTF-8), nesting, and the lines inside an item. It stops at what can never be JSON: a line
- * break in a string, a closing bracket of the wrong kind or right after a comma or a colon, a
- * byte above 127 outside a string, invalid UTF-8 in one, nesting past the limit; and, at the start of a line inside an item, at
- * what starts the next item instead ({@link #startsItem}). Its state is kept between calls, so
- * an item may come in any number of pieces.
+ * Finds where one item's bytes end, for the {@link Framer}, from brackets, strings (their
+ * escapes, their UTF-8) and lines, in as many pieces as the bytes come: at its end, at what can
+ * never be JSON (see the framing rules), or at a line that starts the next item ({@link #startsItem}).
  */
 final class ItemCut {
     /** What the item is: brackets (or an array's string), an array's token, a sequence's bad line. */
@@ -36,7 +33,7 @@ final class ItemCut {
         this.maxDepth = maxDepth;
     }
 
-    /** Starts an item of this kind, on {@code line}, in an array of items or a sequence. */
+    /** Starts an item of this kind on {@code line}, in an array of items or a sequence. */
     void start(Kind k, boolean inArray, long line) {
         kind = k;
         itemLine = line;

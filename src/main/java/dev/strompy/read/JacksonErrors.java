@@ -23,11 +23,7 @@ final class JacksonErrors {
         return new StrompyError(ErrorType.SYNTAX, tidy(message), e);
     }
 
-    /**
-     * Jackson's messages, without the parts that repeat what our location already says or that
-     * name its internals ("(for Array starting at [Source: REDACTED ...])", hints at its
-     * features).
-     */
+    /** Jackson's messages without what names its internals ("[Source: REDACTED ...]", hints at its features). */
     static String tidy(String message) {
         String m = message == null ? "malformed JSON" : message;
         int source = m.indexOf("[Source:");

@@ -7,9 +7,8 @@ import java.util.Arrays;
 import tools.jackson.core.JsonToken;
 
 /**
- * Assembles a matrix in either form, {@code [[row], ...]} or {@code {"d": [...], "n": COLS}},
- * token by token, straight into a primitive buffer, counting entries against the element limit
- * as they come.
+ * Assembles a matrix, {@code [[row], ...]} or {@code {"d": [...], "n": COLS}}, token by token into
+ * a primitive buffer, counting entries against the element limit as they come.
  */
 final class MatrixAssembler {
     static final String FORMS = "[[1, 2], [3, 4]] or {\"d\": [1, 2, 3, 4], \"n\": 2}";

@@ -11,10 +11,9 @@ import dev.strompy.eval.Scalar;
 import tools.jackson.core.JsonToken;
 
 /**
- * Assembles the ops of an item's {@code op} array, token by token: each op object's
- * {@code code} and {@code rhs}, checked against the catalogue, with the position of its opening
- * brace. A matrix {@code rhs} is started on the {@link MatrixAssembler} and handed back with
- * {@link #rhs(Matrix)} once it is complete.
+ * Assembles the ops of an item's {@code op} array, token by token, checked against the catalogue,
+ * with the position of each opening brace; a matrix {@code rhs} goes through the
+ * {@link MatrixAssembler} and comes back with {@link #rhs(Matrix)}.
  */
 final class OpAssembler {
     /** What a token did. */

@@ -1,10 +1,6 @@
 package dev.strompy.read;
 
-/**
- * A place in the input, 1-based, kept by the reader for messages about what it has passed (an
- * op's opening brace, a row's start). Mutable and reused, so that marking a place on the hot
- * path allocates nothing.
- */
+/** A place in the input the reader has passed (an op's brace, a row's start), mutable so that marking it allocates nothing. */
 final class Position {
     long line;
     long column;

@@ -39,10 +39,7 @@ final class Tokens {
     private Framer.Piece piece;
     private long pieceStart;
     private final byte[] before = new byte[4];
-    /**
-     * Jackson's failure where the bytes fed so far end, in a large frame, held until the next
-     * piece says whether the frame ends there: if it does, the framer's error there wins.
-     */
+    /** Jackson's failure where the pieces fed so far end, held until the next says whether the frame ends there. */
     private JacksonException held;
 
     /** The factory for the default limits, shared: it holds tables worth sharing. */
@@ -157,10 +154,7 @@ final class Tokens {
         return e.getLocation() != null ? e.getLocation() : parser.currentLocation();
     }
 
-    /**
-     * The non-blocking parser's answer to a number cut short by the end of its input ("5e-"),
-     * which it hands on unchecked: that is where the frame's bytes end.
-     */
+    /** The parser's answer to a number cut short by the end of its input ("5e-"), which it hands on unchecked. */
     private StrompyError numberCutShort(NumberFormatException e) {
         TokenStreamLocation loc = parser.currentLocation();
         return lastFed && atEnd != null ? atEnd
@@ -186,10 +180,7 @@ final class Tokens {
         }
     }
 
-    /**
-     * The current number token as a double: {@code -0} keeps its sign, and a literal beyond
-     * double range is a range error rather than an infinity.
-     */
+    /** The current number as a double: {@code -0} keeps its sign, a literal beyond double range is a range error. */
     double number() {
         try {
             if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT

@@ -1,12 +1,9 @@
 package dev.strompy.read;
 
-import java.nio.ByteBuffer;
-
 /**
- * The bytes of a source that have been fed and are still needed, and where they are in it:
- * {@code buf[0, end)} hold stream offsets {@code base} to {@code base + end}, {@code pos} is the
- * next to look at, {@link #lines} where it is. Bytes before the first still needed are dropped
- * when room is made.
+ * The bytes of a source fed and still needed: {@code buf[0, end)} hold stream offsets {@code base}
+ * on, {@code pos} is the next to look at, {@link #lines} where it is. Room is made by dropping
+ * the bytes before the first still needed.
  */
 final class Window {
     private static final int INITIAL = 1 << 8;
@@ -23,13 +20,12 @@ final class Window {
     private byte lastDropped;
 
     /**
-     * Copies {@code bytes} from its position to its limit, dropping the bytes before {@code keep}
-     * if room is needed; @return how many were dropped, by which indexes moved down
+     * Copies {@code bytes[offset, offset + length)}, dropping the bytes before {@code keep} if room
+     * is needed; @return how many were dropped, by which indexes moved down
      */
-    int feed(ByteBuffer bytes, int keep) {
-        int length = bytes.remaining();
+    int feed(byte[] bytes, int offset, int length, int keep) {
         int dropped = room(length, keep);
-        bytes.get(buf, end, length);
+        System.arraycopy(bytes, offset, buf, end, length);
         fed(length);
         return dropped;
     }

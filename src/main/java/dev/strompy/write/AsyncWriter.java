@@ -16,10 +16,7 @@ import java.util.ArrayDeque;
 public final class AsyncWriter implements ResultWriter, AutoCloseable {
     /** At most this many matrix entries wait in the queue (16 MB of doubles). */
     private static final long MAX_PENDING = 2_000_000L;
-    /**
-     * Results from this many entries up go to the worker; smaller ones are written at once
-     * when the worker is idle, since handing them over would cost more than writing them.
-     */
+    /** Results from this many entries up go to the worker; smaller ones cost less to write than to hand over. */
     private static final long HANDOFF = 4096;
 
     private final ResultWriter delegate;
@@ -127,7 +124,7 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
         }
     }
 
-    /** {@link #sync()}, keeping a failure for the next call instead of throwing it. */
+    /** {@link #sync()}, keeping a failure for the next call. */
     public void syncIfPossible() {
         try {
             sync();

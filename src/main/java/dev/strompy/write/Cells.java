@@ -6,10 +6,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The text of table entries: each rounded to a number of significant digits, in fixed notation
- * or, when the magnitudes are too far apart for that to read well, in exponent notation for the
- * whole matrix (numpy's rule: any |x| ≥ 1e8, or a nonzero |x| < 1e-4, or a ratio over 1000).
- * Every cell is split at its decimal point so that columns can be aligned on it.
+ * The text of table entries, rounded to significant digits: in fixed notation, or in exponent
+ * notation for the whole matrix when magnitudes are far apart (numpy's rule: any |x| ≥ 1e8, a
+ * nonzero |x| < 1e-4, or a ratio over 1000).
  */
 final class Cells {
     private final MathContext context;

@@ -52,17 +52,12 @@ final class JsonText {
         out.write('"');
     }
 
-    /** A result as the JSON formats print it: bare rows, or tagged with its source and item. */
+    /** A result as the JSON formats print it: bare rows, or {@code {"source":"a.json","item":0,"result":[[...]]}}. */
     static void result(Output out, boolean withSource, String source, long item, Matrix m) {
-        if (withSource) {
-            tagged(out, source, item, m);
-        } else {
+        if (!withSource) {
             matrix(out, m);
+            return;
         }
-    }
-
-    /** {@code {"source":"a.json","item":0,"result":[[...]]}}. */
-    private static void tagged(Output out, String source, long item, Matrix m) {
         out.ascii("{\"source\":");
         string(out, source);
         out.ascii(",\"item\":");

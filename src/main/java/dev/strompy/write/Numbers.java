@@ -8,10 +8,8 @@ public final class Numbers {
     }
 
     /**
-     * {@code 1586.0}, {@code 0.30000000000000004}, {@code 1.0E-5}: integral values keep a
-     * {@code .0}, and {@code Double.parseDouble} of the text gives {@code d} back exactly.
-     * Not for NaN or infinities, which results never hold. (The output writes the same text
-     * straight into its buffer: {@link Shortest}.)
+     * {@return {@code 1586.0}, {@code 0.30000000000000004}, {@code 1.0E-5}: integral values keep a
+     * {@code .0}, and the text parses back to {@code d} exactly} Not for NaN or infinities.
      */
     public static String shortest(double d) {
         byte[] text = new byte[Shortest.MAX_LENGTH];

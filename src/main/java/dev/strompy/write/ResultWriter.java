@@ -19,12 +19,7 @@ public interface ResultWriter {
     default void end() {
     }
 
-    /**
-     * Creates the writer for a format.
-     *
-     * @param withSource tag JSON results with source and item; name the source in table headers
-     * @param table how tables look; used only for {@link Format#TABLE}
-     */
+    /** {@return the writer for a format}: {@code withSource} tags results; {@code table} is for tables only */
     static ResultWriter create(Format format, Output out, boolean withSource, TableStyle table) {
         return switch (format) {
             case JSON, JSONL -> new JsonWriter(out, withSource, format == Format.JSON);

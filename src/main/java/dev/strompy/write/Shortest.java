@@ -3,12 +3,10 @@ package dev.strompy.write;
 import java.math.BigInteger;
 
 /**
- * The shortest decimal that reads back as the same double, written as ASCII bytes straight into a
- * buffer: the text {@link Numbers#shortest} gives (jackson-core's {@code NumberOutput}, the format
- * of {@code Double.toString} from Java 19 on), without a String per number. The digits come from
- * R. Giulietti's Schubfach method: the decimal interval that rounds to the double is scaled by a
- * 126-bit approximation of a power of ten, and the shortest decimal in it (of those, the closest
- * to the double) is read off in a few 64-bit multiplications.
+ * The shortest decimal that reads back as the same double (the format of {@code Double.toString}
+ * from Java 19 on), as ASCII bytes straight into a buffer. The digits come from R. Giulietti's
+ * Schubfach method: the interval that rounds to the double is scaled by a 126-bit power of ten,
+ * and the shortest (then closest) decimal in it read off in a few 64-bit multiplications.
  */
 final class Shortest {
     /** The most bytes one number takes: {@code -2.2250738585072014E-308}. */

@@ -4,10 +4,9 @@ import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Matrix;
 
 /**
- * Tables for people, numpy-like: a header per item ({@code # item 0 (4x3)}, with the source when
- * needed), then the rows with each column aligned on the decimal point, and a blank line between
- * items. Each item is written when it is done. Widths come from a first pass over the entries,
- * so even a large matrix is printed without holding its text in memory.
+ * Tables for people, numpy-like: a header per item ({@code # item 0 (4x3)}), the rows with each
+ * column aligned on the decimal point, a blank line between items. Widths come from a first pass
+ * over the entries, so a large matrix is printed without holding its text in memory.
  */
 final class TableWriter implements ResultWriter {
     private static final String BOLD = "\u001b[1m";
