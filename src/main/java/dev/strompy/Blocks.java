@@ -14,13 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * A source evaluated on several threads: its bytes are cut into blocks at lines that start with
- * {@code {"lhs"} or {@code {"op"}, which always start an item ({@link Framer}), so each block is
- * framed from a state known from the bytes alone and gives what one framer over the source
- * gives. Results are handed on in input order; a block that ends the source (a syntax error in an
- * array) drops those after it. Bytes that cannot be cut yet (no such line has come, or a producer
- * waits for its result) are read on the caller's thread, by a stretch of their own. At most
- * {@code 2 × jobs} blocks are in flight. Used by one thread at a time, the decoder's caller.
+ * A source evaluated on several threads, in blocks cut at lines that start with {@code {"lhs"}
+ * or {@code {"op"}, which always start an item ({@link Framer}): each is framed from a state known
+ * from the bytes alone, as one framer over the source would. Results go on in input order; a
+ * block that ends the source drops those after it. Bytes that cannot be cut yet (no such line, or
+ * a producer waits for its result) are read on the caller's thread. At most {@code 2 × jobs}
+ * blocks are in flight. Used by one thread at a time, the decoder's caller.
  */
 final class Blocks implements AutoCloseable {
     private final String source;

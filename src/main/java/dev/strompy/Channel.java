@@ -54,9 +54,8 @@ public final class Channel {
         }
 
         /**
-         * {@return a future that completes when {@code chunk}, the next bytes of the input (copied
-         * before this returns), is accepted into the buffer}
-         *
+         * @param chunk the next bytes of the input, copied before this returns
+         * @return a future that completes when the chunk is accepted into the buffer
          * @throws IllegalStateException after {@link #close()}
          */
         public CompletableFuture<Void> feed(byte[] chunk) {

@@ -24,7 +24,14 @@ public record Limits(long maxElements, int maxStringLength, int maxNumberLength,
     /** The defaults. */
     public static final Limits DEFAULT = new Limits(DEFAULT_MAX_ELEMENTS, 1 << 16, 1000, 500, 4 << 20);
 
-    /** @throws IllegalArgumentException when a bound is below 1, or {@code maxElements} above {@link #MAX_ELEMENTS} */
+    /**
+     * @param maxElements the most entries one matrix may have
+     * @param maxStringLength the longest string, in characters
+     * @param maxNumberLength the longest number literal, in characters
+     * @param maxNestingDepth how deep arrays and objects may nest
+     * @param maxFrameBytes the longest item held whole, in bytes
+     * @throws IllegalArgumentException when a bound is below 1, or {@code maxElements} above {@link #MAX_ELEMENTS}
+     */
     public Limits {
         if (maxElements < 1 || maxElements > MAX_ELEMENTS) {
             throw new IllegalArgumentException("maxElements must be between 1 and " + MAX_ELEMENTS + ", got " + maxElements);
@@ -43,27 +50,42 @@ public record Limits(long maxElements, int maxStringLength, int maxNumberLength,
         return value;
     }
 
-    /** {@return these limits with another {@code maxElements}} */
+    /**
+     * @param n the new bound
+     * @return these limits with another {@code maxElements}
+     */
     public Limits withMaxElements(long n) {
         return new Limits(n, maxStringLength, maxNumberLength, maxNestingDepth, maxFrameBytes);
     }
 
-    /** {@return these limits with another {@code maxStringLength}} */
+    /**
+     * @param n the new bound
+     * @return these limits with another {@code maxStringLength}
+     */
     public Limits withMaxStringLength(int n) {
         return new Limits(maxElements, n, maxNumberLength, maxNestingDepth, maxFrameBytes);
     }
 
-    /** {@return these limits with another {@code maxNumberLength}} */
+    /**
+     * @param n the new bound
+     * @return these limits with another {@code maxNumberLength}
+     */
     public Limits withMaxNumberLength(int n) {
         return new Limits(maxElements, maxStringLength, n, maxNestingDepth, maxFrameBytes);
     }
 
-    /** {@return these limits with another {@code maxNestingDepth}} */
+    /**
+     * @param n the new bound
+     * @return these limits with another {@code maxNestingDepth}
+     */
     public Limits withMaxNestingDepth(int n) {
         return new Limits(maxElements, maxStringLength, maxNumberLength, n, maxFrameBytes);
     }
 
-    /** {@return these limits with another {@code maxFrameBytes}} */
+    /**
+     * @param n the new bound
+     * @return these limits with another {@code maxFrameBytes}
+     */
     public Limits withMaxFrameBytes(int n) {
         return new Limits(maxElements, maxStringLength, maxNumberLength, maxNestingDepth, n);
     }

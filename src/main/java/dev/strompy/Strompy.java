@@ -37,18 +37,23 @@ public final class Strompy {
     }
 
     /**
-     * {@return the results of the items of {@code in} (UTF-8, not closed), in order, lazily}: each
-     * {@code next()} reads and evaluates one item, in the memory of the largest matrix; at the
-     * first failed item, {@code hasNext()} throws its {@link StrompyError}
+     * Lazily evaluates the items of {@code in}: each {@code next()} reads and evaluates one item,
+     * in the memory of the largest matrix; at the first failed item, {@code hasNext()} throws.
+     *
+     * @param in read as raw UTF-8 bytes; not closed
+     * @return the results, one per item, in order
      */
     public static Iterator<double[][]> results(InputStream in) {
         return results(in, new StrompyDecoder());
     }
 
     /**
-     * {@return the results of {@code in}, as {@link #results(InputStream)}, read with a new
-     * {@code decoder} of the caller's settings (source name, limits, first item, jobs)}, which is
-     * closed at the end of the input or at the first failure
+     * As {@link #results(InputStream)}, with a decoder of the caller's settings (source name,
+     * limits, first item, jobs).
+     *
+     * @param in read as raw UTF-8 bytes; not closed
+     * @param decoder new, not fed yet; closed at the end of the input or at the first failure
+     * @return the results, one per item, in order
      */
     public static Iterator<double[][]> results(InputStream in, StrompyDecoder decoder) {
         byte[] chunk = new byte[CHUNK];
@@ -139,9 +144,10 @@ public final class Strompy {
     }
 
     /**
-     * Evaluates every item of {@code in} (not closed), handing each result to {@code sink} as soon
-     * as it is done.
+     * Evaluates every item of {@code in}, handing each result to {@code sink} as soon as it is done.
      *
+     * @param in not closed
+     * @param sink takes each result, in order
      * @throws StrompyError at the first failed item
      */
     public static void evaluate(InputStream in, Consumer<double[][]> sink) {
@@ -149,9 +155,10 @@ public final class Strompy {
     }
 
     /**
-     * {@return one result per item of {@code json}, a whole UTF-8 document}, like the original
-     * Python {@code exec}
+     * Evaluates a whole document at once, like the original Python {@code exec}.
      *
+     * @param json the whole input, UTF-8
+     * @return one result per item, each as an array of rows
      * @throws StrompyError at the first failed item
      */
     public static double[][][] exec(byte[] json) {
@@ -209,9 +216,11 @@ public final class Strompy {
     }
 
     /**
-     * {@return the outcomes of a partition of NDJSON {@code lines}, as the method above, read with
-     * a new {@code decoder} of the caller's settings (jobs: threads for the partition's items)},
-     * closed once the lines are done
+     * As the method above, with a decoder of the caller's settings (jobs: threads for the items).
+     *
+     * @param lines the lines, each one item (blank lines are skipped); read as they are needed
+     * @param decoder new, not fed yet; closed once the lines are done
+     * @return the outcomes, one per item, in the order of the lines
      */
     public static Iterator<Outcome> partition(Iterator<String> lines, StrompyDecoder decoder) {
         return outcomes(decoder, () -> {

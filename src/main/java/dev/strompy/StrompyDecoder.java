@@ -85,21 +85,27 @@ public final class StrompyDecoder implements AutoCloseable {
         private Builder() {
         }
 
-        /** {@return this builder, with the name used in errors and outcomes (default {@code -})} */
+        /**
+         * @param name the name used in errors and outcomes (default {@code -})
+         * @return this builder
+         */
         public Builder source(String name) {
             this.source = Objects.requireNonNull(name, "source");
             return this;
         }
 
-        /** {@return this builder, with what one item may hold (default {@link Limits#DEFAULT})} */
+        /**
+         * @param bounds what one item may hold (default {@link Limits#DEFAULT})
+         * @return this builder
+         */
         public Builder limits(Limits bounds) {
             this.limits = Objects.requireNonNull(bounds, "limits");
             return this;
         }
 
         /**
-         * {@return this builder, with the number of the first item (default 0)}: a part of a
-         * larger input (a partition) numbers its items, in outcomes and errors, as the whole would
+         * @param n the number of the first item (default 0): a partition numbers its items as the whole input would
+         * @return this builder
          */
         public Builder firstItem(long n) {
             this.firstItem = Limits.atLeast("firstItem", n, 0);
@@ -107,8 +113,9 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * {@return this builder, with how many threads evaluate items} Default 1: the caller's
-         * thread alone, and no thread is started; with more, the outcomes are the same, in order.
+         * @param n how many threads evaluate items (default 1: the caller's alone, no thread is
+         *     started); with more, the outcomes are the same, in the same order
+         * @return this builder
          */
         public Builder jobs(int n) {
             this.jobs = (int) Limits.atLeast("jobs", n, 1);
@@ -116,9 +123,9 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * {@return this builder, with where threads take over} With more than one job, the items
-         * that start in the first {@code bytes} bytes are evaluated on the caller's thread, the
-         * rest on the decoder's threads (default 0): threads cost more than they gain on a small input.
+         * @param bytes with more than one job, the items that start in the first {@code bytes} bytes
+         *     are evaluated on the caller's thread (default 0): threads cost more than they gain on a small input
+         * @return this builder
          */
         public Builder parallelFrom(long bytes) {
             this.parallelFrom = Limits.atLeast("parallelFrom", bytes, 0);
@@ -126,8 +133,8 @@ public final class StrompyDecoder implements AutoCloseable {
         }
 
         /**
-         * {@return this builder, with about how many bytes of items a thread takes at a time} Default
-         * 256 KB: enough to be worth handing over, few enough that the items in flight stay young.
+         * @param bytes about how many bytes of items a thread takes at a time (default 256 KB)
+         * @return this builder
          */
         public Builder batchBytes(int bytes) {
             this.batchBytes = (int) Limits.atLeast("batchBytes", bytes, 1);
@@ -141,9 +148,11 @@ public final class StrompyDecoder implements AutoCloseable {
     }
 
     /**
-     * Feeds {@code bytes[offset, offset + length)}, the next bytes of the input. It copies what it
-     * keeps, so the array may be reused as soon as this returns.
+     * Feeds the next bytes of the input; it copies what it keeps, so the array may be reused.
      *
+     * @param bytes holds them, {@code length} of them from {@code offset}
+     * @param offset where they start
+     * @param length how many there are
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(byte[] bytes, int offset, int length) {
@@ -157,8 +166,9 @@ public final class StrompyDecoder implements AutoCloseable {
     }
 
     /**
-     * Feeds the bytes of {@code bytes} from its position to its limit, where it leaves its position.
+     * Feeds the next bytes of the input.
      *
+     * @param bytes holds them from its position to its limit, where it leaves its position
      * @throws IllegalStateException after {@link #endOfInput()} or {@link #close()}
      */
     public void feed(ByteBuffer bytes) {

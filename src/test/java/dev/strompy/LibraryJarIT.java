@@ -66,6 +66,9 @@ class LibraryJarIT {
             Manifest m = jar.getManifest();
             assertEquals("dev.strompy", m.getMainAttributes().getValue("Automatic-Module-Name"));
             assertNull(m.getMainAttributes().getValue("Main-Class"));
+            assertEquals("Apache-2.0", m.getMainAttributes().getValue("Bundle-License"));
+            assertTrue(new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII).contains("Apache License"), "the jar carries the licence");
         }
     }
 

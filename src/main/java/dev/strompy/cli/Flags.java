@@ -132,9 +132,8 @@ final class Flags {
     }
 
     /**
-     * Parses the arguments once; file names alone (nothing that starts with {@code -} or
-     * {@code @} but {@code -}) are answered without picocli's model, a third of the start-up
-     * ({@code FlagsTest} checks that picocli agrees).
+     * Parses the arguments once; file names alone are answered without picocli's model, a third
+     * of the start-up ({@code FlagsTest} checks that picocli agrees).
      *
      * @throws StrompyError of type {@link ErrorType#USAGE} for a bad option or value
      */

@@ -15,14 +15,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
- * The run itself: for each source, the one loop read a chunk → feed the decoder → take outcomes
- * → write, through the public {@link StrompyDecoder} as any Java program would use it.
- *
- * <p>By default the run stops at the first error, after everything finished before it has been
- * written. With keep-going, a failed item becomes an error record in its place, a missing file
- * is reported and skipped, and a syntax error in an array ends only its own source. Before any
- * read that would wait for the producer, every item fed so far is finished and written out, so a
- * slow producer sees each result at once. A large input is evaluated on {@code --jobs} threads.
+ * The run: for each source, the one loop read a chunk → feed the public {@link StrompyDecoder}
+ * → take outcomes → write. It stops at the first error, everything before it written, or with
+ * keep-going writes a record in the failed item's place. Before any read that would wait for the
+ * producer, every item fed so far is finished and written out: a slow producer sees each result.
  */
 public final class Pipeline {
     /** Bytes read from a source at a time. */

@@ -4,11 +4,9 @@ import dev.strompy.write.Output;
 import sun.misc.Signal;
 
 /**
- * How strompy ends on SIGINT, SIGTERM, SIGHUP and SIGQUIT: every result finished so far is
- * written out as whole lines, the progress bar is erased, and the status is 128 + the signal's
- * number, as a shell reports a process the signal killed ({@code --format json} leaves its array
- * open: an interrupted run does not pass for a complete one). The JVM lets no Java code handle
- * SIGQUIT, so it goes through a native helper, {@link Quit}, where the build could make one.
+ * How strompy ends on SIGINT, SIGTERM, SIGHUP and SIGQUIT ({@link Quit}): every result finished
+ * is written out as whole lines, the progress bar erased, and the status is 128 + the signal's
+ * number ({@code --format json} leaves its array open: the run does not pass for a complete one).
  */
 final class Signals {
     /** How long the end waits for a record being written to be whole. */

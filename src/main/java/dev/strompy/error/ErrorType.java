@@ -1,44 +1,40 @@
 package dev.strompy.error;
 
+import java.util.Locale;
+
 /**
  * The kinds of failure. The {@link #id()} is what keep-going error records and the README call
  * the type; what each means for a process's exit status is the command line's business.
  */
 public enum ErrorType {
     /** Unknown option or bad option value. */
-    USAGE("usage"),
+    USAGE,
     /** Malformed JSON, invalid UTF-8, nesting too deep. */
-    SYNTAX("syntax"),
+    SYNTAX,
     /** Missing, unknown or duplicate key; wrong type; bad {@code n}; ragged rows. */
-    SCHEMA("schema"),
+    SCHEMA,
     /** Unknown op code, missing or unexpected {@code rhs}. */
-    OP("op"),
+    OP,
     /** Dimensions that do not fit the op. */
-    SHAPE("shape"),
+    SHAPE,
     /** Singular, not positive definite, non-finite result, no convergence. */
-    NUMERIC("numeric"),
+    NUMERIC,
     /** A number literal outside double range. */
-    RANGE("range"),
+    RANGE,
     /** A matrix over the element limit. */
-    LIMIT("limit"),
+    LIMIT,
     /** A file operand that is missing, unreadable or a directory. */
-    NO_INPUT("no_input"),
+    NO_INPUT,
     /** A bug in strompy: any unexpected exception. */
-    INTERNAL("internal"),
+    INTERNAL,
     /** A read error, or a write error on stdout (disk full, closed). */
-    IO("io"),
+    IO,
     /** The reader of stdout went away. */
-    BROKEN_PIPE("broken_pipe");
-
-    private final String id;
-
-    ErrorType(String id) {
-        this.id = id;
-    }
+    BROKEN_PIPE;
 
     /** {@return the name used in error records and documentation, e.g. {@code "shape"}} */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@return whether an error of this type costs one item only (not a syntax, read, input or usage error, or a bug)} */

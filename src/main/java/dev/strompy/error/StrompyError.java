@@ -8,21 +8,36 @@ package dev.strompy.error;
 public final class StrompyError extends RuntimeException {
     private static final long serialVersionUID = 2L;
 
+    /** What kind of failure. */
     private final ErrorType type;
+    /** The message alone. */
     private final String detail;
+    /** The source name, or null. */
     private final String source;
+    /** 1-based line, or -1. */
     private final long line;
+    /** 1-based column, or -1. */
     private final long column;
+    /** 0-based item index, or -1. */
     private final long item;
+    /** 0-based op index, or -1. */
     private final long op;
+    /** The op code, or null. */
     private final String code;
 
-    /** An error with no place yet; {@code detail} is the message alone, without the place. */
+    /**
+     * @param type what kind of failure
+     * @param detail the message alone, without the place
+     */
     public StrompyError(ErrorType type, String detail) {
         this(type, detail, null);
     }
 
-    /** An error with no place yet, caused by another ({@code cause} may be null). */
+    /**
+     * @param type what kind of failure
+     * @param detail the message alone, without the place
+     * @param cause what went wrong underneath, or null
+     */
     public StrompyError(ErrorType type, String detail, Throwable cause) {
         super(detail, cause);
         this.type = type;
@@ -88,22 +103,36 @@ public final class StrompyError extends RuntimeException {
         return code;
     }
 
-    /** {@return this error if its source is known already, else a copy with {@code name}} */
+    /**
+     * @param name the source name
+     * @return this error if its source is known already, else a copy with it
+     */
     public StrompyError atSource(String name) {
         return source != null || name == null ? this : new StrompyError(this, name, line, column, item, op, code);
     }
 
-    /** {@return this error if its position is known already (or {@code lineNr} is not positive), else a copy with it} */
+    /**
+     * @param lineNr 1-based line (not positive: ignored)
+     * @param columnNr 1-based column
+     * @return this error if its position is known already, else a copy with it
+     */
     public StrompyError atPosition(long lineNr, long columnNr) {
         return line > 0 || lineNr <= 0 ? this : new StrompyError(this, source, lineNr, columnNr, item, op, code);
     }
 
-    /** {@return this error if its item is known already (or {@code index} is negative), else a copy with it} */
+    /**
+     * @param index 0-based item index (negative: ignored)
+     * @return this error if its item is known already, else a copy with it
+     */
     public StrompyError atItem(long index) {
         return item >= 0 || index < 0 ? this : new StrompyError(this, source, line, column, index, op, code);
     }
 
-    /** {@return this error with the op's 0-based index (if not -1) and code (if not null), each unless it has one} */
+    /**
+     * @param index 0-based op index within the item, or -1
+     * @param opCode the op code, or null
+     * @return this error with each that it lacks, or this error
+     */
     public StrompyError atOp(long index, String opCode) {
         long newOp = op < 0 && index >= 0 ? index : op;
         String newCode = code == null ? opCode : code;

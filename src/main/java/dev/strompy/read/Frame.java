@@ -5,12 +5,11 @@ import dev.strompy.eval.Part;
 import java.util.List;
 
 /**
- * One item as the {@link Framer} cut it, starting at {@code line} and {@code column} (in bytes,
- * from 1): whole, in {@code bytes[offset, offset + length)} (the framer's, until its next call),
- * failing with {@code error}, if set, unless the parser finds a syntax error before; read already
- * by the {@link LineScanner} ({@code parts}); {@code large}, its bytes to come from
- * {@link Framer#piece()}; or a failure {@code outsideItems} that ends the source (not UTF-8, an
- * array malformed between items). {@code scan}: the line scanner may still read it.
+ * One item as the {@link Framer} cut it, from {@code line} and {@code column}: whole, in
+ * {@code bytes[offset, offset + length)} (the framer's until its next call), failing with
+ * {@code error} unless the parser finds a syntax error before; read already ({@code parts});
+ * {@code large}, its bytes to come from {@link Framer#piece()}; or a failure {@code outsideItems}
+ * that ends the source. {@code scan}: the line scanner may still read it.
  */
 public record Frame(byte[] bytes, int offset, int length, long line, long column, StrompyError error, List<Part> parts,
         boolean large, boolean scan, boolean outsideItems) {

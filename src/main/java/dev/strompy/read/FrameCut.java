@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The frame the {@link Framer} is cutting, from an item's first byte to where {@link ItemCut}
  * says it ends: an item in the usual shape goes to the {@link LineScanner} once its line has
- * ended; one over the frame limit is large, its bytes handed on as {@link Pieces}.
+ * ended; one over the frame limit is large, its bytes handed on in pieces.
  */
 final class FrameCut {
     /** How the source goes on after the frame: with the next item, at the next line, or not at all. */
@@ -20,7 +20,17 @@ final class FrameCut {
     private final ItemCut cut;
     private final LineScanner scanner;
     private final List<Part> scanned = new ArrayList<>();
-    final Pieces pieces;
+    /** A large frame's bytes go in pieces of this size, cut at fixed offsets from its first byte. */
+    private final int pieceSize;
+    /** A large frame is open, and its rest is to be skipped. */
+    boolean large;
+    boolean skipping;
+    /** The stream offset of the next piece; where the last handed out starts in the window (kept until the next). */
+    private long pieceAt;
+    private int handed;
+    /** The stream offset where a large frame's bytes end, once found, and the error there. */
+    private long largeEnd;
+    private StrompyError largeError;
     /** A frame is being cut. */
     boolean open;
     /** The frame needs more bytes. */
@@ -40,7 +50,7 @@ final class FrameCut {
         this.maxFrame = maxFrame;
         this.cut = new ItemCut(maxDepth);
         this.scanner = scanner;
-        this.pieces = new Pieces(Math.min(Framer.PIECE, maxFrame));
+        this.pieceSize = Math.min(Framer.PIECE, maxFrame);
     }
 
     /** An item starts at {@code in.buf[p]}, in an array of items or a sequence. */
@@ -67,7 +77,7 @@ final class FrameCut {
         if (deferred) {
             return deferred();
         }
-        return scan(pieces.open ? in.end : (int) Math.min(in.end, (long) start + maxFrame));
+        return scan(large ? in.end : (int) Math.min(in.end, (long) start + maxFrame));
     }
 
     /** The bytes fed end where a line starts that starts an item: the frame is cut short there. */
@@ -82,38 +92,49 @@ final class FrameCut {
 
     /** {@return the next piece of the large frame, or null when more bytes must be fed first} */
     Framer.Piece piece() {
-        while (!pieces.ready(in)) {
+        while (!pieceReady()) {
             scan(in.end);
-            if (hungry && !pieces.ready(in)) {
+            if (hungry && !pieceReady()) {
                 return null;
             }
         }
-        return pieces.next(in);
+        handed = (int) (pieceAt - in.base);
+        if (largeEnd >= 0 && largeEnd <= pieceAt + pieceSize) {
+            large = false;
+            return new Framer.Piece(in.buf, handed, (int) (largeEnd - pieceAt), true, largeError);
+        }
+        pieceAt += pieceSize;
+        return new Framer.Piece(in.buf, handed, pieceSize, false, null);
+    }
+
+    /** {@return whether the bytes looked at hold the next piece, or the large frame's end} */
+    private boolean pieceReady() {
+        return largeEnd >= 0 || in.base + in.pos >= pieceAt + pieceSize;
     }
 
     /** Skips the rest of the large frame; @return whether its end has come */
     boolean skip() {
-        while (pieces.end < 0) {
+        while (largeEnd < 0) {
             hungry = false;
             scan(in.end);
-            pieces.handed = in.pos;
+            handed = in.pos;
             if (hungry) {
                 return false;
             }
         }
-        pieces.open = false;
+        large = false;
         return true;
     }
 
     /** {@return the first byte the frame still needs} */
     int keep() {
-        return pieces.open ? pieces.handed : start;
+        return large ? handed : start;
     }
 
     /** Indexes into the window moved down by {@code dropped} bytes. */
     void moved(int dropped) {
         start -= dropped;
-        pieces.handed -= dropped;
+        handed -= dropped;
     }
 
     /**
@@ -157,9 +178,13 @@ final class FrameCut {
         if (p >= 0) {
             return finish(p);
         }
-        if (in.pos < in.end && !pieces.open && !cut.looking) {
+        if (in.pos < in.end && !large && !cut.looking) {
             // More than maxFrame bytes: a large frame, handed on in pieces.
-            pieces.start(in, start);
+            large = true;
+            skipping = false;
+            pieceAt = in.base + start;
+            handed = start;
+            largeEnd = -1;
             return Frame.large(line, column);
         }
         if (!in.ended) {
@@ -185,9 +210,9 @@ final class FrameCut {
         } else {
             after = cut.cutShort ? After.ITEM : After.NEXT_LINE;
         }
-        if (pieces.open) {
-            pieces.end = in.base + end;
-            pieces.error = error;
+        if (large) {
+            largeEnd = in.base + end;
+            largeError = error;
             return null;
         }
         return Frame.whole(in.buf, start, end - start, line, column, error, scan);

@@ -11,12 +11,11 @@ import java.util.List;
 import tools.jackson.core.JsonToken;
 
 /**
- * Reads the item of one {@link Frame} into parts (its {@code lhs}, each op with its position, its
- * end) or its failure, with the {@link LineScanner} if it can, else with Jackson over the frame's
- * bytes alone. An item that is not well-formed JSON fails with its first syntax error; otherwise
- * with the first error in reading order, the rest of the frame then read as JSON only, so that a
- * syntax error further on still wins. Ops are handed on as soon as they are read (those before
- * {@code lhs} once it comes), so a large frame is evaluated op by op. Not thread-safe.
+ * Reads one {@link Frame} into parts (its {@code lhs}, each op with its position, its end) or its
+ * failure, with the {@link LineScanner} if it can, else with Jackson. An item that is not
+ * well-formed JSON fails with its first syntax error; otherwise with its first error, the rest
+ * then read as JSON only. Ops are handed on as soon as they are read (those before {@code lhs}
+ * once it comes), so a large frame is evaluated op by op. Not thread-safe.
  */
 public final class FrameReader implements Part.Source {
     private enum State { START, ITEM, LHS, IN_LHS, OP, OPS, IN_RHS, END, CHECK, DONE }

@@ -19,7 +19,6 @@ public final class Framer {
 
     private final Window in = new Window();
     private final FrameCut frame;
-    private final Pieces pieces;
     private boolean hungry;
 
     private State state = State.START;
@@ -37,7 +36,6 @@ public final class Framer {
      */
     public Framer(int maxFrame, int maxDepth, LineScanner scanner) {
         this.frame = new FrameCut(in, maxFrame, maxDepth, scanner);
-        this.pieces = frame.pieces;
     }
 
     /** Starts at {@code line} of an array of items or a sequence, a line that starts an item ({@link Lines#cut}). */
@@ -107,7 +105,7 @@ public final class Framer {
 
     /** {@return whether every frame has been handed out and no more will come} */
     public boolean isFinished() {
-        return state == State.DONE && !pieces.open && pending == null;
+        return state == State.DONE && !frame.large && pending == null;
     }
 
     /**
@@ -121,8 +119,8 @@ public final class Framer {
             pending = null;
             return f;
         }
-        if (pieces.open) {
-            if (!pieces.skipping) {
+        if (frame.large) {
+            if (!frame.skipping) {
                 throw new IllegalStateException("a large frame is open: take its pieces, or skip them");
             }
             boolean skipped = frame.skip();
@@ -147,7 +145,7 @@ public final class Framer {
      * fixed offsets from the frame's start
      */
     public Piece piece() {
-        if (!pieces.open || pieces.skipping) {
+        if (!frame.large || frame.skipping) {
             throw new IllegalStateException("no large frame is open");
         }
         Piece piece = frame.piece();
@@ -157,13 +155,13 @@ public final class Framer {
 
     /** The rest of the large frame is not needed: {@link #next()} skips it and goes on after it. */
     public void skipRest() {
-        pieces.skipping = pieces.open;
+        frame.skipping = frame.large;
     }
 
     /** Nothing more is read (a syntax error ended a source that is one array): every byte is dropped. */
     public void endSource() {
         state = State.DONE;
-        pieces.open = false;
+        frame.large = false;
         pending = null;
         in.drop();
     }
@@ -305,10 +303,10 @@ public final class Framer {
 
     /** The first byte still needed: a frame's, a large frame's last piece handed out, or the next to look at. */
     private int keep() {
-        if (state == State.DONE && !pieces.open) {
+        if (state == State.DONE && !frame.large) {
             // Nothing more is read: the bytes are dropped.
             in.pos = in.end;
         }
-        return pieces.open || state == State.FRAME ? frame.keep() : in.pos;
+        return frame.large || state == State.FRAME ? frame.keep() : in.pos;
     }
 }

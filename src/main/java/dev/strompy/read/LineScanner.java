@@ -14,12 +14,10 @@ import java.util.List;
 
 /**
  * A fast path for the common item, read straight from the bytes: {@code {"lhs": MATRIX, "op":
- * [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}} in that key order, on one line, a matrix as
- * rows or as {@code {"d": [...], "n": COLS}}. At anything else (another key order, a line break,
- * an escape or a non-ASCII byte in a string, a number with more than 15 significant digits or an
- * exponent, an unknown op, anything that would be an error) it declines, and Jackson reads the
- * item. What it accepts it reads as Jackson would, to the bit ({@link Decimals}) and the column;
- * it is valid JSON on one line, so the {@link Framer} would have cut it where the scanner stops.
+ * [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}} in that key order, on one line. At anything
+ * else (another key order, a line break, an escape, a number with more than 15 significant
+ * digits or an exponent, anything that would be an error) it declines, and Jackson reads the
+ * item. What it accepts it reads as Jackson would, to the bit ({@link Decimals}) and the column.
  */
 public final class LineScanner {
     /** {@link #scan}'s answer: not an item the scanner reads, or not all of it in the bytes given. */

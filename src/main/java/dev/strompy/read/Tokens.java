@@ -15,12 +15,10 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * jackson-core's parser over the bytes of one frame: tokens with their places in the source, and
- * every Jackson failure turned into a typed error at its place (the one boundary where that
- * happens). Each frame is read by a fresh non-blocking parser (UTF-8 only), fed the whole frame or
- * a large frame's pieces as they come ({@link JsonToken#NOT_AVAILABLE}: the next piece). Where
- * the frame's bytes end is the end of its input: there, the framer's error wins, if it found one,
- * unless Jackson found one before.
+ * jackson-core's parser over one frame: tokens with their places in the source, and every Jackson
+ * failure turned into a typed error at its place. A fresh non-blocking parser (UTF-8 only) reads
+ * each frame, whole or piece by piece ({@link JsonToken#NOT_AVAILABLE}: the next piece). Where the
+ * frame's bytes end, the framer's error, if any, wins unless Jackson found one before.
  */
 final class Tokens {
     private final JsonFactory factory;

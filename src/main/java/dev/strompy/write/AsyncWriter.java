@@ -7,11 +7,9 @@ import java.util.ArrayDeque;
 
 /**
  * Writes large results on a second thread, so that formatting (a third of the work on large
- * matrices) overlaps with reading the next items: in order, through a queue bounded by the
- * entries it holds; small ones are written at once when nothing is queued. {@link #sync()} waits
- * until everything handed over is written and flushed: the pipeline calls it before it waits for
- * input or prints an error. A write failure on the worker (broken pipe, full disk) is thrown to
- * the caller at its next call. Only the worker touches the {@link Output} while it runs.
+ * matrices) overlaps with reading: in order, through a queue bounded by the entries it holds;
+ * small ones are written at once when nothing is queued. {@link #sync()} waits until everything
+ * is written and flushed. A write failure on the worker is thrown to the caller at its next call.
  */
 public final class AsyncWriter implements ResultWriter, AutoCloseable {
     /** At most this many matrix entries wait in the queue (16 MB of doubles). */

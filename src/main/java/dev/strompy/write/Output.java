@@ -10,9 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A buffered byte sink that turns every write failure into a typed error: on a pipe or socket,
- * {@link ErrorType#BROKEN_PIPE} (its reader went away); else {@link ErrorType#IO}. What the stream
- * is decides, never the exception's message, which the C library translates. After a failure
- * every flush and every write that reaches the stream fails the same way: nothing is retried.
+ * {@link ErrorType#BROKEN_PIPE}, else {@link ErrorType#IO} (what the stream is decides, never the
+ * translated message). After a failure every flush and write fails the same way.
  */
 public final class Output implements AutoCloseable {
     private final OutputStream out;

@@ -1,12 +1,6 @@
 package dev.strompy.write;
 
-/**
- * How tables look.
- *
- * @param digits significant digits per entry, 1 to 17
- * @param color ANSI colour in headers and error lines
- * @param alwaysNameSource put the source in every header, not only when there are several
- */
+/** How tables look: significant {@code digits} (1 to 17), ANSI {@code color}, the source in every header or not. */
 public record TableStyle(int digits, boolean color, boolean alwaysNameSource) {
     public TableStyle {
         if (digits < 1 || digits > 17) {

@@ -12,7 +12,7 @@ public final class ParallelMain {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
+        System.exit(Main.run(args, new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
                 new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8), Terminal.NONE,
                 new Parallelism(0, 64 << 10)));
     }

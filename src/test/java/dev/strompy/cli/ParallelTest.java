@@ -128,7 +128,7 @@ class ParallelTest {
         try {
             Future<Integer> exit = threads.submit(() -> {
                 try (stdout) {
-                    return Cli.run(new String[] {"-j", "4", "--format", format}, stdin, stdout,
+                    return Main.run(new String[] {"-j", "4", "--format", format}, stdin, stdout,
                             new PrintStream(OutputStream.nullOutputStream()), Terminal.NONE, new Parallelism(0, 64));
                 }
             });
@@ -202,7 +202,7 @@ class ParallelTest {
     private static Run run(InputStream stdin, Parallelism parallelism, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.NONE, parallelism);
+        int exit = Main.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.NONE, parallelism);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -23,7 +23,7 @@ record Run(int exit, String out, String err) {
 
     static Run of(InputStream stdin, OutputStream stdout, Terminal terminal, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, stdin, stdout, new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
+        int exit = Main.run(args, stdin, stdout, new PrintStream(err, true, StandardCharsets.UTF_8), terminal);
         String out = stdout instanceof ByteArrayOutputStream b ? b.toString(StandardCharsets.UTF_8) : "";
         return new Run(exit, out, err.toString(StandardCharsets.UTF_8));
     }

@@ -57,7 +57,7 @@ class SlowPipeTest {
     private static Run run(InputStream stdin, Parallelism parallelism, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Cli.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.NONE, parallelism);
+        int exit = Main.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8), Terminal.NONE, parallelism);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
