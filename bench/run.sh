@@ -7,7 +7,8 @@
 # usage: bench/run.sh [--runs N] [--scale S] [--no-jq] [--no-python] [--no-1g]
 #   --scale 1.0 (default) makes dot 100 MB, chain 100 MB, big 50 MB; dot1g and chain1g are ten
 #   copies of dot and chain (only strompy and serde run them). Data is cached in bench/data.
-#   The serde baseline is built with cargo (it needs crates.io); SERDE_BASELINE=path uses a
+#   The serde baseline is built with cargo (from crates.io, else from the crates Debian packages
+#   as librust-serde-json-dev); SERDE_BASELINE=path uses a
 #   binary built elsewhere. Without either, its rows are left out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,11 +43,23 @@ if [ "$use_1g" = 1 ]; then
 fi
 
 serde=${SERDE_BASELINE:-}
+build_serde() {
+    cargo build -q --release --manifest-path bench/serde/Cargo.toml --target-dir "$root/bench/out/serde" >/dev/null 2>&1
+}
+# Without crates.io, the crates Debian packages (librust-serde-json-dev and its dependencies)
+# serve as a local registry.
+offline_serde() {
+    [ -d /usr/share/cargo/registry ] || return 1
+    mkdir -p "$root/bench/out/cargo-home"
+    printf '[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "/usr/share/cargo/registry"\n[net]\noffline = true\n' \
+        > "$root/bench/out/cargo-home/config.toml"
+    CARGO_HOME=$root/bench/out/cargo-home build_serde
+}
 if [ -z "$serde" ] && command -v cargo >/dev/null; then
-    if cargo build -q --release --manifest-path bench/serde/Cargo.toml --target-dir "$root/bench/out/serde" >/dev/null 2>&1; then
+    if build_serde || offline_serde; then
         serde=$root/bench/out/serde/release/serde-baseline
     else
-        echo "bench/serde could not be built (cargo needs crates.io, or set SERDE_BASELINE): no serde rows" >&2
+        echo "bench/serde could not be built (cargo needs crates.io or Debian's librust-serde-json-dev, or set SERDE_BASELINE): no serde rows" >&2
     fi
 fi
 
