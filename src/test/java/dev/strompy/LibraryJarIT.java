@@ -120,7 +120,7 @@ class LibraryJarIT {
 
     /**
      * A program outside this project, compiled and run with nothing on its class path but the
-     * library jar, jackson-core and EJML: the README's channel example, the blocking helpers, the
+     * library jar, jackson-core and EJML: the README's channel and blocking examples, the blocking helpers, the
      * decoder and the partition API.
      */
     @Test
@@ -130,6 +130,23 @@ class LibraryJarIT {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         String block = readme.substring(readme.indexOf("<!-- channel-example -->"), readme.indexOf("<!-- /channel-example -->"));
         Files.writeString(dir.resolve("ChannelExample.java"), block.substring(block.indexOf("```java") + 7, block.lastIndexOf("```")));
+        String blocking = readme.substring(readme.indexOf("<!-- blocking-example -->"), readme.indexOf("<!-- /blocking-example -->"));
+        Files.writeString(dir.resolve("BlockingExample.java"), """
+                import dev.strompy.Strompy;
+                import java.io.InputStream;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.Arrays;
+
+                public class BlockingExample {
+                    public static void main(String[] args) throws Exception {
+                """ + blocking.substring(blocking.indexOf("```java") + 7, blocking.lastIndexOf("```")) + """
+                        System.out.println(Arrays.deepToString(all));
+                    }
+                }
+                """);
+        Files.createDirectories(dir.resolve("examples"));
+        Files.copy(Path.of("examples/items.ndjson"), dir.resolve("examples/items.ndjson"));
         Files.writeString(dir.resolve("Consumer.java"), """
                 import dev.strompy.Outcome;
                 import dev.strompy.Strompy;
@@ -171,9 +188,13 @@ class LibraryJarIT {
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), "-cp", classpath,
-                dir.resolve("ChannelExample.java").toString(), dir.resolve("Consumer.java").toString()));
+                dir.resolve("ChannelExample.java").toString(), dir.resolve("Consumer.java").toString(),
+                dir.resolve("BlockingExample.java").toString()));
         String run = classpath + File.pathSeparator + dir;
         assertEquals(List.of("[[1586.0]]"), java(dir, run, "ChannelExample"));
+        assertEquals(List.of("[[2.0, 1.0], [4.0, 3.0]]", "[[-2.0]]", "[[0.5, 2.0], [1.0, 2.5], [1.5, 3.0]]",
+                "[[0.2727272727272727, -0.09090909090909091], [-0.09090909090909091, 0.36363636363636365]]",
+                "[[2.0], [2.0]]", "[[[1586.0]]]"), java(dir, run, "BlockingExample"));
         assertEquals(List.of(
                 "[[[2.0, 3.0]], [[3.0]]]",
                 "0 [[2.0, 3.0]]",

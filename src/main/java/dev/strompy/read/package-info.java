@@ -6,7 +6,7 @@
  * rest. Every Jackson failure is translated here ({@code Tokens}) into a typed error with line
  * and column. This package never evaluates, never blocks and never sees EJML or stdout.
  *
- * <p>Where an item ends is decided by the framing rules (README, "Where an item ends") from the
+ * <p>Where an item ends is decided by the framing rules (strompy(1), WHERE AN ITEM ENDS) from the
  * bytes alone, so what comes out never depends on how they were cut into chunks: every decision
  * waits for the bytes it depends on, and none is taken back. A line that starts with
  * {@code {"lhs"} or {@code {"op"} always starts an item, whatever came before: a framer can start
