@@ -1,0 +1,17 @@
+# fish completion for strompy, made from its options by CompletionScriptsTest.
+# Put it in ~/.config/fish/completions/.
+complete -c strompy -l format -x -a 'jsonl json table' -d 'Output format: jsonl, json, table'
+complete -c strompy -s H -l with-filename -d 'Tag each result with its source and item index'
+complete -c strompy -l on-error -x -a 'stop continue record' -d 'What a failed item does: stop, continue, record'
+complete -c strompy -s k -l keep-going -d 'Short for --on-error=continue'
+complete -c strompy -l max-elements -x -d 'Largest number of entries one matrix may have'
+complete -c strompy -l source -x -d 'The name stdin goes by in messages and with -H'
+complete -c strompy -l unbuffered -d 'Flush stdout after every result'
+complete -c strompy -s j -l jobs -x -d 'Threads that decode a large input, in blocks, results in input order'
+complete -c strompy -l digits -x -d 'Significant digits in --format table, 1 to 17'
+complete -c strompy -l color -x -a 'auto never always' -d 'Colour table headers: auto, never, always'
+complete -c strompy -l no-progress -d 'Never show a progress bar'
+complete -c strompy -l list-ops -d 'List the op codes and exit'
+complete -c strompy -l debug -d 'Print stack traces with errors'
+complete -c strompy -s h -l help -d 'Show this help and exit'
+complete -c strompy -s V -l version -d 'Show the version and exit'
