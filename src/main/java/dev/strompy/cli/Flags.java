@@ -98,7 +98,7 @@ final class Flags {
                 "--source").build());
         spec.addOption(flag("Flush stdout after every result.", "--unbuffered").build());
         spec.addOption(valued(int.class, "N", "0", "Threads that decode a large input, in blocks, results in input"
-                + " order (default: one per processor; 1: one thread).", "-j", "--jobs").build());
+                + " order (default 0: one per processor; 1: one thread).", "-j", "--jobs").build());
         spec.addOption(valued(int.class, "N", Integer.toString(DIGITS),
                 "Significant digits in --format table, 1 to 17 (default: ${DEFAULT-VALUE}).", "--digits").build());
         spec.addOption(valued(Color.class, "WHEN", name(COLOR), "Colour table headers: ${COMPLETION-CANDIDATES} "
@@ -166,10 +166,18 @@ final class Flags {
             return new Invocation.Print(OpTable.text());
         }
         List<String> files = spec.positionalParameters().get(0).getValue();
-        return new Invocation.Run(options(terminal, files == null ? List.of() : files, value(spec, "--format"),
+        Options options = options(terminal, files == null ? List.of() : files, value(spec, "--format"),
                 value(spec, "--with-filename"), onError(spec), value(spec, "--max-elements"), value(spec, "--unbuffered"),
                 value(spec, "--debug"), value(spec, "--digits"), value(spec, "--color"), value(spec, "--no-progress"),
-                value(spec, "--source"), value(spec, "--jobs")));
+                value(spec, "--source"), value(spec, "--jobs"));
+        // An option that would change nothing is a mistake worth saying (colour is only ever off outside tables).
+        if (options.format() != Format.TABLE && !spec.findOption("--digits").originalStringValues().isEmpty()) {
+            throw new StrompyError(ErrorType.USAGE, "--digits applies to --format table only");
+        }
+        if (!spec.findOption("--source").originalStringValues().isEmpty() && !options.sources().contains("-")) {
+            throw new StrompyError(ErrorType.USAGE, "--source names stdin, which is not read: add - among the files");
+        }
+        return new Invocation.Run(options);
     }
 
     /** Checks the values given and resolves them, with the terminal, into a run's options. */

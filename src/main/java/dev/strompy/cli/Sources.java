@@ -50,7 +50,9 @@ final class Sources {
         try {
             return new FileInputStream(name);
         } catch (FileNotFoundException e) {
-            throw new StrompyError(ErrorType.NO_INPUT, reason(path), e).atSource(name);
+            String option = !Files.exists(path) && Flags.commandLine().getCommandSpec().findOption("--" + name) != null
+                    ? " (did you mean --" + name + "?)" : "";
+            throw new StrompyError(ErrorType.NO_INPUT, reason(path) + option, e).atSource(name);
         } catch (SecurityException e) {
             throw new StrompyError(ErrorType.NO_INPUT, "Permission denied", e).atSource(name);
         }

@@ -4,6 +4,7 @@ import dev.strompy.error.ErrorType;
 import dev.strompy.error.Quote;
 import dev.strompy.error.StrompyError;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -77,6 +78,19 @@ public enum OpCode {
     public static final int MAX_CODE_LENGTH = 64;
 
     private static final Map<String, OpCode> BY_CODE = new HashMap<>();
+    /** What numpy, scipy, EJML and others call an op: the suggestion for those names. */
+    private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("inverse", "try_inverse"),
+            Map.entry("inv", "try_inverse"), Map.entry("invert", "try_inverse"), Map.entry("det", "determinant"),
+            Map.entry("matmul", "mul"), Map.entry("mult", "mul"), Map.entry("multiply", "component_mul"),
+            Map.entry("elementmult", "component_mul"), Map.entry("divide", "component_div"),
+            Map.entry("elementdiv", "component_div"), Map.entry("t", "transpose"), Map.entry("pinv", "pseudo_inverse"),
+            Map.entry("matrix_rank", "rank"), Map.entry("svd", "singular_values"), Map.entry("svdvals", "singular_values"),
+            Map.entry("eigvalsh", "symmetric_eigenvalues"), Map.entry("eigvals", "symmetric_eigenvalues"),
+            Map.entry("expm", "exp"), Map.entry("kron", "kronecker"), Map.entry("minimum", "inf"), Map.entry("maximum", "sup"),
+            Map.entry("negative", "neg"), Map.entry("absolute", "abs"), Map.entry("triu", "upper_triangle"),
+            Map.entry("tril", "lower_triangle"), Map.entry("diag", "diagonal"), Map.entry("var", "variance"),
+            Map.entry("prod", "product"), Map.entry("matrix_power", "pow"), Map.entry("chol", "cholesky"),
+            Map.entry("subtract", "sub"), Map.entry("elementsum", "sum"));
 
     static {
         for (OpCode op : values()) {
@@ -134,7 +148,7 @@ public enum OpCode {
                 throw new StrompyError(ErrorType.OP, "op code too long: " + code.length()
                         + " characters, codes have at most " + MAX_CODE_LENGTH + " (" + Quote.of(code) + ")");
             }
-            String near = Suggestions.nearest(code, BY_CODE.keySet());
+            String near = OTHER_NAMES.getOrDefault(code.toLowerCase(Locale.ROOT), Suggestions.nearest(code, BY_CODE.keySet()));
             String hint = near == null ? "; see strompy --list-ops" : "; did you mean \"" + near + "\"?";
             throw new StrompyError(ErrorType.OP, "unknown op " + Quote.of(code) + hint);
         }

@@ -135,8 +135,14 @@ class CatalogueTest {
     void suggestionsCoverTheWholeCatalogue() {
         assertEquals("unknown op \"component_mull\"; did you mean \"component_mul\"?",
                 assertThrows(StrompyError.class, () -> OpCode.lookup("component_mull")).detail());
-        assertEquals("unknown op \"inverse\"; see strompy --list-ops",
-                assertThrows(StrompyError.class, () -> OpCode.lookup("inverse")).detail());
+        assertEquals("unknown op \"frobnicate\"; see strompy --list-ops",
+                assertThrows(StrompyError.class, () -> OpCode.lookup("frobnicate")).detail());
+        // What numpy, scipy and EJML call them: the names people type.
+        for (String[] name : new String[][] {{"inverse", "try_inverse"}, {"det", "determinant"}, {"matmul", "mul"},
+            {"T", "transpose"}, {"pinv", "pseudo_inverse"}, {"expm", "exp"}, {"kron", "kronecker"}}) {
+            assertEquals("unknown op \"" + name[0] + "\"; did you mean \"" + name[1] + "\"?",
+                    assertThrows(StrompyError.class, () -> OpCode.lookup(name[0])).detail());
+        }
         assertEquals(50, OpCode.values().length);
     }
 }
