@@ -44,6 +44,21 @@ class ProcessIT {
         return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS), millis);
     }
 
+    /**
+     * The launcher's first run makes its class-data archive (a training run, several seconds on a
+     * busy machine): made here, so that the tests that signal a run reach strompy, not that.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void launcherReady() throws Exception {
+        Result r = sh("\"" + Path.of("bin/strompy").toAbsolutePath() + "\" op.json");
+        assertEquals("[[1586.0]]\n", r.out(), r.err());
+    }
+
+    /** A shell loop that waits, up to a minute, until {@code file} has {@code lines} lines. */
+    private static String awaitLines(Path file, int lines) {
+        return " for i in $(seq 600); do [ \"$(wc -l < '" + file + "')\" -ge " + lines + " ] && break; sleep 0.1; done;";
+    }
+
     @AfterAll
     static void stopReader() {
         READER.shutdownNow();
@@ -188,12 +203,14 @@ class ProcessIT {
                     "the SIGQUIT helper is built where gcc is; without it Ctrl-\\ dumps threads");
         }
         Path fifo = dir.resolve("in");
+        Path out = dir.resolve("out");
         Path err = dir.resolve("err");
-        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' 2>'" + err + "' & pid=$!;"
+        // The signal comes once both results are out, however busy the machine is.
+        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' >'" + out + "' 2>'" + err + "' & pid=$!;"
                 + " exec 3>'" + fifo + "';"
-                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n{\"lhs\":[[2]],\"op\":[]}\\n' >&3;"
-                + " sleep 2; kill -" + signal + " $pid; (trap 'kill $s; exit' TERM; sleep 15 & s=$!; wait $s; kill -9 $pid) >/dev/null 2>&1 & watchdog=$!;"
-                + " wait $pid; status=$?; kill $watchdog 2>/dev/null; exec 3>&-; exit $status");
+                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n{\"lhs\":[[2]],\"op\":[]}\\n' >&3;" + awaitLines(out, 2)
+                + " kill -" + signal + " $pid; (trap 'kill $s; exit' TERM; sleep 15 & s=$!; wait $s; kill -9 $pid) >/dev/null 2>&1 & watchdog=$!;"
+                + " wait $pid; status=$?; kill $watchdog 2>/dev/null; exec 3>&-; cat '" + out + "'; exit $status");
         assertEquals(status, r.exit(), r.err());
         assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
         assertEquals("", Files.readString(err), "nothing on strompy's stderr");
@@ -207,13 +224,14 @@ class ProcessIT {
     void jcmdStillAttaches(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(QUIT_HELPER), "the SIGQUIT helper is built where gcc is");
         Path fifo = dir.resolve("in");
+        Path out = dir.resolve("out");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' & pid=$!;"
+        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' > '" + out + "' & pid=$!;"
                 + " exec 3>'" + fifo + "';"
-                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n' >&3; sleep 2;"
+                + " printf '{\"lhs\":[[1]],\"op\":[]}\\n' >&3;" + awaitLines(out, 1)
                 + " jvm=$(pgrep -P $pid java || echo $pid);"
                 + " '" + jcmd + "' $jvm Thread.print | grep -c '^\"main\"' >&2;"
-                + " printf '{\"lhs\":[[2]],\"op\":[]}\\n' >&3; exec 3>&-; wait $pid");
+                + " printf '{\"lhs\":[[2]],\"op\":[]}\\n' >&3; exec 3>&-; wait $pid; status=$?; cat '" + out + "'; exit $status");
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
         assertTrue(r.err().startsWith("1"), "jcmd printed the threads: " + r.err());
@@ -223,7 +241,7 @@ class ProcessIT {
     void aSignalMidStreamNeverCutsALine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Result r = sh("set -m; yes '{\"lhs\":[[1,2]],\"op\":[]}' | \"" + LAUNCHER + "\" > '" + out + "' & pid=$!;"
-                + " sleep 2; kill -TERM $pid; wait $pid");
+                + awaitLines(out, 10_000) + " kill -TERM $pid; wait $pid");
         assertEquals(143, r.exit(), r.err());
         String written = Files.readString(out);
         assertTrue(written.length() > 100_000, "it ran for a while: " + written.length() + " bytes");
