@@ -11,16 +11,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.jar.JarEntry;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -206,11 +207,10 @@ class LibraryJarIT {
 
     private static List<String> java(Path dir, String classpath, String main) throws IOException, InterruptedException {
         Files.copy(Path.of("op.json"), dir.resolve("op.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, main)
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        Child.Result r = Child.run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classpath, main).directory(dir.toFile()).redirectErrorStream(true), Duration.ofSeconds(60));
+        String out = r.out();
+        assertEquals(0, r.exit(), out);
         return out.lines().toList();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,13 +15,13 @@ import org.junit.jupiter.api.Test;
 class ManyStreamsTest {
     @Test
     void tenThousandStreamsOnOneThreadInASmallHeap() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx160m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 ManyStreams.class.getName(), "10000")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+                .redirectErrorStream(true);
+        Child.Result r = Child.run(p, Duration.ofSeconds(120));
+        String out = r.out();
+        assertEquals(0, r.exit(), out);
         List<String> lines = out.lines().toList();
         assertEquals("ok", lines.get(lines.size() - 1), out);
         long parked = Long.parseLong(lines.get(0).split(" ")[1]);

@@ -3,12 +3,14 @@ package dev.strompy.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strompy.Child;
 import dev.strompy.Outcome;
 import dev.strompy.Strompy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,7 +20,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.spark.SparkConf;
@@ -55,11 +56,10 @@ class SparkJobIT {
     static void start() throws IOException, InterruptedException {
         input = dir.resolve("items.ndjson");
         Files.write(input, items(new Random(20261202)), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(STROMPY, "--on-error=record", "--source", "items.ndjson")
-                .redirectInput(input.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        whole = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "every failure is an item error recorded in place");
+        Child.Result r = Child.run(new ProcessBuilder(STROMPY, "--on-error=record", "--source", "items.ndjson")
+                .redirectInput(input.toFile()), Duration.ofSeconds(120));
+        whole = r.out().lines().toList();
+        assertEquals(0, r.exit(), "every failure is an item error recorded in place: " + r.err());
         assertEquals(ITEMS, whole.size());
         long failed = whole.stream().filter(l -> l.startsWith("{\"error\"")).count();
         assertTrue(failed > 50 && failed < ITEMS / 10, failed + " failed items");

@@ -3,10 +3,12 @@ package dev.strompy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strompy.Child;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -155,10 +157,10 @@ class CompletionScriptsTest {
         }
         String script = "source '" + Path.of("completions/strompy.bash").toAbsolutePath() + "'; cd '" + dir + "'; COMP_WORDS=(strompy"
                 + array + "); COMP_CWORD=" + words.length + "; _strompy; printf '%s\\n' \"${COMPREPLY[@]}\"";
-        Process p = new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        Child.Result r = Child.run(new ProcessBuilder("bash", "--norc", "--noprofile", "-c", script).redirectErrorStream(true),
+                Duration.ofSeconds(20));
+        String out = r.out();
+        assertEquals(0, r.exit(), out);
         return out.lines().filter(l -> !l.isEmpty()).sorted().toList();
     }
 

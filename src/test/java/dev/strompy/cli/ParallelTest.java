@@ -3,6 +3,7 @@ package dev.strompy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strompy.Child;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,13 +182,16 @@ class ParallelTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         long lines = 0;
         String last = null;
+        Child.Watch watch = Child.watch(p, Duration.ofSeconds(150));
         try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String l; (l = out.readLine()) != null;) {
                 lines++;
                 last = l;
             }
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        } finally {
+            watch.close();
         }
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
         assertEquals(200_000, lines);
         assertEquals("[[100000.0625,3.5],[1.5,4.0],[2.0,4.5],[2.5,5.0]]", last);

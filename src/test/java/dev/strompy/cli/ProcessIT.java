@@ -3,12 +3,14 @@ package dev.strompy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strompy.Child;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,20 +30,11 @@ class ProcessIT {
     private static final Path QUIT_HELPER = Path.of("target/native/libstrompyquit.so").toAbsolutePath();
     private static final ExecutorService READER = Executors.newSingleThreadExecutor();
 
-    private record Result(int exit, String out, String err, long millis) {
-    }
-
-    private static Result sh(String script) throws Exception {
+    private static Child.Result sh(String script) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", script);
         pb.environment().put("JAR", JAR);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        long start = System.nanoTime();
-        Process p = pb.start();
-        Future<String> err = READER.submit(() -> new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "process ended");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new Result(p.exitValue(), out, err.get(10, TimeUnit.SECONDS), millis);
+        return Child.run(pb, Duration.ofSeconds(90));
     }
 
     /**
@@ -50,7 +43,7 @@ class ProcessIT {
      */
     @org.junit.jupiter.api.BeforeAll
     static void launcherReady() throws Exception {
-        Result r = sh("\"" + Path.of("bin/strompy").toAbsolutePath() + "\" op.json");
+        Child.Result r = sh("\"" + Path.of("bin/strompy").toAbsolutePath() + "\" op.json");
         assertEquals("[[1586.0]]\n", r.out(), r.err());
     }
 
@@ -81,10 +74,10 @@ class ProcessIT {
      */
     @Test
     void aClosedPipeIsQuietUnderAGermanLocaleToo() throws Exception {
-        Result locales = sh("locale -a");
+        Child.Result locales = sh("locale -a");
         org.junit.jupiter.api.Assumptions.assumeTrue(locales.out().toLowerCase(java.util.Locale.ROOT).contains("de_de.utf8"),
                 "no de_DE.UTF-8 locale here: " + locales.out().replace('\n', ' '));
-        Result r = sh("export LC_ALL=de_DE.UTF-8; yes '{\"lhs\":[[1,2]],\"op\":[]}' | java -jar \"$JAR\" 2>err.txt | head -1;"
+        Child.Result r = sh("export LC_ALL=de_DE.UTF-8; yes '{\"lhs\":[[1,2]],\"op\":[]}' | java -jar \"$JAR\" 2>err.txt | head -1;"
                 + " status=${PIPESTATUS[1]}; cat err.txt >&2; rm -f err.txt; exit $status");
         assertEquals("[[1.0,2.0]]\n", r.out());
         assertEquals("", r.err());
@@ -93,10 +86,10 @@ class ProcessIT {
 
     @Test
     void aClosedStdinIsReportedNotReadAsSomeOtherFile() throws Exception {
-        Result direct = sh("java -jar \"$JAR\" <&-");
+        Child.Result direct = sh("java -jar \"$JAR\" <&-");
         assertEquals(66, direct.exit(), direct.err());
         assertEquals("strompy: -: stdin is closed\n", direct.err());
-        Result launcher = sh("\"" + LAUNCHER + "\" <&-");
+        Child.Result launcher = sh("\"" + LAUNCHER + "\" <&-");
         assertEquals(66, launcher.exit(), launcher.err());
         assertEquals("strompy: -: stdin is closed\n", launcher.err());
     }
@@ -132,7 +125,7 @@ class ProcessIT {
             channel.truncate(channel.size() / 2);
         }
         Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
-        Result r = sh(run);
+        Child.Result r = sh(run);
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1586.0]]\n", r.out());
         try (var left = Files.list(work)) {
@@ -157,7 +150,7 @@ class ProcessIT {
         Path links = Files.createDirectories(dir.resolve("links"));
         Files.createSymbolicLink(links.resolve("java"), java);
         String launcher = "'" + root.resolve("bin/strompy") + "' '" + root.resolve("op.json") + "'";
-        Result linked = sh("unset JAVA_HOME; PATH='" + links + "':$PATH " + launcher);
+        Child.Result linked = sh("unset JAVA_HOME; PATH='" + links + "':$PATH " + launcher);
         assertEquals("[[1586.0]]\n", linked.out(), linked.err());
         String jdk = java.getParent().getParent().getFileName().toString();
         assertTrue(Files.exists(root.resolve("target/strompy-" + jdk + ".jsa")), "archive named after " + jdk);
@@ -173,7 +166,7 @@ class ProcessIT {
             // no /usr/lib/jvm
         }
         Assumptions.assumeTrue(newer != null, "no JDK 22 or later under /usr/lib/jvm");
-        Result r = sh("JAVA_HOME='" + newer + "' " + launcher);
+        Child.Result r = sh("JAVA_HOME='" + newer + "' " + launcher);
         assertEquals("[[1586.0]]\n", r.out());
         assertEquals("", r.err(), "nothing on stderr under " + newer);
         assertTrue(Files.exists(root.resolve("target/strompy-" + newer.toRealPath().getFileName() + ".jsa")));
@@ -184,15 +177,15 @@ class ProcessIT {
         Path file = dir.resolve("matrizen-\u00e4.json");
         Files.copy(Path.of("op.json"), file);
         String name = "'" + file + "'";
-        Result c = sh("LC_ALL=C '" + LAUNCHER + "' " + name);
+        Child.Result c = sh("LC_ALL=C '" + LAUNCHER + "' " + name);
         assertEquals(0, c.exit(), c.err());
         assertEquals("[[1586.0]]\n", c.out());
-        Result bare = sh("env -i '" + LAUNCHER + "' " + name);
+        Child.Result bare = sh("env -i '" + LAUNCHER + "' " + name);
         assertEquals(0, bare.exit(), bare.err());
-        Result shape = sh("printf '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}' | LC_ALL=C java -jar \"$JAR\"");
+        Child.Result shape = sh("printf '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}' | LC_ALL=C java -jar \"$JAR\"");
         assertEquals("strompy: -:1:22: item 0, op 0 (mul): shape mismatch: 1x2 \u00b7 1x2\n", shape.err());
         // Without the launcher the JVM cannot name the file in ASCII: a no-input error, and -k goes on.
-        Result direct = sh("LC_ALL=C java -jar \"$JAR\" -k --format json " + name + " src/test/resources/golden/files/good.json");
+        Child.Result direct = sh("LC_ALL=C java -jar \"$JAR\" -k --format json " + name + " src/test/resources/golden/files/good.json");
         assertEquals(66, direct.exit(), direct.err());
         assertTrue(direct.err().contains("cannot be opened in this locale's character set"), direct.err());
         assertEquals("[\n[[21.0]]\n]\n", direct.out());
@@ -218,7 +211,7 @@ class ProcessIT {
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         // The signal comes once both results are out, however busy the machine is.
-        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' >'" + out + "' 2>'" + err + "' & pid=$!;"
+        Child.Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' >'" + out + "' 2>'" + err + "' & pid=$!;"
                 + " exec 3>'" + fifo + "';"
                 + " printf '{\"lhs\":[[1]],\"op\":[]}\\n{\"lhs\":[[2]],\"op\":[]}\\n' >&3;" + awaitLines(out, 2)
                 + " kill -" + signal + " $pid; (trap 'kill $s; exit' TERM; sleep 15 & s=$!; wait $s; kill -9 $pid) >/dev/null 2>&1 & watchdog=$!;"
@@ -238,7 +231,7 @@ class ProcessIT {
         Path fifo = dir.resolve("in");
         Path out = dir.resolve("out");
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' > '" + out + "' & pid=$!;"
+        Child.Result r = sh("set -m; mkfifo '" + fifo + "'; \"" + LAUNCHER + "\" < '" + fifo + "' > '" + out + "' & pid=$!;"
                 + " exec 3>'" + fifo + "';"
                 + " printf '{\"lhs\":[[1]],\"op\":[]}\\n' >&3;" + awaitLines(out, 1)
                 + " jvm=$(pgrep -P $pid java || echo $pid);"
@@ -252,7 +245,7 @@ class ProcessIT {
     @Test
     void aSignalMidStreamNeverCutsALine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Result r = sh("set -m; yes '{\"lhs\":[[1,2]],\"op\":[]}' | \"" + LAUNCHER + "\" > '" + out + "' & pid=$!;"
+        Child.Result r = sh("set -m; yes '{\"lhs\":[[1,2]],\"op\":[]}' | \"" + LAUNCHER + "\" > '" + out + "' & pid=$!;"
                 + awaitLines(out, 10_000) + " kill -TERM $pid; wait $pid");
         assertEquals(143, r.exit(), r.err());
         String written = Files.readString(out);
@@ -278,13 +271,13 @@ class ProcessIT {
         Files.setLastModifiedTime(root.resolve("target/strompy.jar"), java.nio.file.attribute.FileTime.fromMillis(1_000_000));
         Files.writeString(root.resolve("src/main/Newer.java"), "// newer than the jar\n");
         Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
+        assertTrue(dead.waitFor(10, TimeUnit.SECONDS));
         Files.writeString(root.resolve("target/.build-lock/pid"), dead.pid() + "\n");
         Path fake = Files.createDirectories(dir.resolve("fakebin"));
         Files.writeString(fake.resolve("mvn"), "#!/bin/sh\ntouch target/strompy.jar\n");
         fake.resolve("mvn").toFile().setExecutable(true);
         long start = System.nanoTime();
-        Result r = sh("PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "' '" + root.resolve("op.json") + "'");
+        Child.Result r = sh("PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "' '" + root.resolve("op.json") + "'");
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1586.0]]\n", r.out());
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "not a ten-minute wait");
@@ -304,7 +297,7 @@ class ProcessIT {
         Path fake = Files.createDirectories(dir.resolve("fakebin"));
         Files.writeString(fake.resolve("mvn"), "#!/bin/sh\ncat > /dev/null\ntouch target/strompy.jar\n");
         fake.resolve("mvn").toFile().setExecutable(true);
-        Result r = sh("printf '{\"lhs\":[[5]],\"op\":[]}\\n' | PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "'");
+        Child.Result r = sh("printf '{\"lhs\":[[5]],\"op\":[]}\\n' | PATH='" + fake + "':$PATH '" + root.resolve("bin/strompy") + "'");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("building"), r.err());
         assertEquals("[[5.0]]\n", r.out());
@@ -320,7 +313,7 @@ class ProcessIT {
             }
             w.write("1]},\"op\":[]}\n");
         }
-        Result r = sh("java -Xmx32m -XX:+UseSerialGC -jar \"$JAR\" '" + input + "'");
+        Child.Result r = sh("java -Xmx32m -XX:+UseSerialGC -jar \"$JAR\" '" + input + "'");
         assertEquals(65, r.exit(), r.err());
         assertEquals("[[1.0]]\n[[2.0]]\n", r.out());
         assertTrue(r.err().startsWith("strompy: " + input + ": item 2: out of memory: raise the heap (JAVA_OPTS=-Xmx"), r.err());
@@ -329,7 +322,7 @@ class ProcessIT {
     @Test
     void javaOptsIsSplitButNotGlobbed(@TempDir Path dir) throws Exception {
         Files.createFile(dir.resolve("-Dstrompy.probe=expanded"));
-        Result r = sh("cd '" + dir + "' && JAVA_OPTS='-Dstrompy.probe=* -XshowSettings:properties' \"" + LAUNCHER
+        Child.Result r = sh("cd '" + dir + "' && JAVA_OPTS='-Dstrompy.probe=* -XshowSettings:properties' \"" + LAUNCHER
                 + "\" --version");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("strompy.probe = *"), r.err());
@@ -337,7 +330,7 @@ class ProcessIT {
 
     @Test
     void headOnAnEndlessInputEndsWithStatus141AndNoMessage() throws Exception {
-        Result r = sh("yes '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}' | java -jar \"$JAR\" 2>err.txt | head -1;"
+        Child.Result r = sh("yes '{\"lhs\":[[1,2]],\"op\":[{\"code\":\"scale\",\"rhs\":2}]}' | java -jar \"$JAR\" 2>err.txt | head -1;"
                 + " status=${PIPESTATUS[1]}; cat err.txt >&2; rm -f err.txt; exit $status");
         assertEquals("[[2.0,4.0]]\n", r.out());
         assertEquals(141, r.exit(), r.err());
@@ -348,7 +341,7 @@ class ProcessIT {
 
     @Test
     void aFullDiskGivesStatus74() throws Exception {
-        Result r = sh("printf '{\"lhs\":[[1]],\"op\":[]}' | java -jar \"$JAR\" > /dev/full");
+        Child.Result r = sh("printf '{\"lhs\":[[1]],\"op\":[]}' | java -jar \"$JAR\" > /dev/full");
         assertEquals(74, r.exit());
         // The detail after the colon is the C library's text, in the locale's language.
         assertTrue(r.err().startsWith("strompy: write error on stdout: "), r.err());
@@ -375,8 +368,17 @@ class ProcessIT {
     }
 
     private static void pausingProducer(String format, boolean burst) throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", JAR, "-j", "4", "--format", format)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder("java", "-XX:+DisplayVMOutputToStderr", "-jar", JAR, "-j", "4", "--format", format)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Child.Watch watch = Child.watch(p, Duration.ofSeconds(120));
+        try {
+            pausingProducer(p, format, burst);
+        } finally {
+            watch.close();
+        }
+    }
+
+    private static void pausingProducer(Process p, String format, boolean burst) throws Exception {
         StringBuilder seen = new StringBuilder();
         InputStream stdout = p.getInputStream();
         Future<?> reading = READER.submit(() -> {
@@ -427,7 +429,7 @@ class ProcessIT {
         Path root = Path.of("").toAbsolutePath();
         Path link = dir.resolve("strompy-link");
         Files.createSymbolicLink(link, root.resolve("bin/strompy"));
-        Result r = sh("cd '" + dir + "' && '" + link + "' < '" + root.resolve("op.json") + "'");
+        Child.Result r = sh("cd '" + dir + "' && '" + link + "' < '" + root.resolve("op.json") + "'");
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1586.0]]\n", r.out());
         assertEquals("", r.err(), "no build output once the jar is current");
@@ -437,7 +439,7 @@ class ProcessIT {
     void fileOperandsAndTheExitStatusOfTheFirstError(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("a.json"), List.of("{\"lhs\":[[1]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1,2]]}]}"));
         Files.write(dir.resolve("b.json"), List.of("{\"lhs\":[[1]],\"op\":[{\"code\":\"mul\",\"rhs\":[[1],[2]]}]}"));
-        Result r = sh("cd '" + dir + "' && java -jar \"$JAR\" -k a.json missing.json b.json");
+        Child.Result r = sh("cd '" + dir + "' && java -jar \"$JAR\" -k a.json missing.json b.json");
         assertEquals(66, r.exit(), r.err());
         assertEquals("[[1.0,2.0]]\n{\"error\":{\"type\":\"shape\",\"message\":\"shape mismatch: 1x1 · 2x1\",\"source\":\"b.json\","
                 + "\"item\":0,\"op\":0,\"code\":\"mul\",\"line\":1,\"column\":20}}\n", r.out());

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.strompy.Child;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,15 +40,12 @@ class ProgressIT {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
+        return Child.run(new ProcessBuilder(command).redirectErrorStream(true), Duration.ofSeconds(30)).out();
     }
 
     private static boolean tmuxAvailable() {
         try {
-            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+            return Child.run(new ProcessBuilder("tmux", "-V"), Duration.ofSeconds(10)).exit() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -86,11 +85,9 @@ class ProgressIT {
 
     @Test
     void noBarWhenStderrIsAPipe() throws Exception {
-        Process p = new ProcessBuilder("java", "-jar", JAR, big.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
-        assertEquals("", err);
+        Child.Result r = Child.run(new ProcessBuilder("java", "-jar", JAR, big.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD), Duration.ofSeconds(60));
+        assertEquals(0, r.exit());
+        assertEquals("", r.err());
     }
 }
