@@ -94,10 +94,6 @@ class ProcessIT {
         assertEquals("strompy: -: stdin is closed\n", launcher.err());
     }
 
-    /**
-     * A truncated class-data archive would crash the JVM (SIGBUS) at every start: the launcher
-     * notices it by its size, makes a new one, and no crash log lands in the working directory.
-     */
     /** A throwaway installation: the launcher, the packaged jar and op.json, under {@code dir/strompy}. */
     private static Path installation(Path dir) throws IOException {
         Path root = dir.resolve("strompy");
@@ -110,15 +106,43 @@ class ProcessIT {
         return root;
     }
 
-    @Test
-    void aTruncatedArchiveIsRemadeInsteadOfCrashing(@TempDir Path dir) throws Exception {
+    /** The JDK of major version {@code from} or later installed under /usr/lib/jvm, if any. */
+    private static Path jdkFrom(int from) {
+        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : jdks.sorted().toList()) {
+                Path release = home.resolve("release");
+                if (Files.exists(release)) {
+                    var m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                    if (m.find() && Integer.parseInt(m.group(1)) >= from && Files.isExecutable(home.resolve("bin/java"))) {
+                        return home.toRealPath();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // no /usr/lib/jvm
+        }
+        return null;
+    }
+
+    /**
+     * A truncated class-data archive (AppCDS on JDK 17, an AOT cache on JDK 25, where installed)
+     * would crash the JVM (SIGBUS) at every start: the launcher notices it by its size, makes a
+     * new one, and no crash log lands in the working directory.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {17, 25})
+    void aTruncatedArchiveIsRemadeInsteadOfCrashing(int jdk, @TempDir Path dir) throws Exception {
+        Path home = jdk == 17 ? Path.of(System.getProperty("java.home")) : jdkFrom(jdk);
+        Assumptions.assumeTrue(home != null, "no JDK " + jdk + " or later under /usr/lib/jvm");
+        String kind = jdk >= 25 ? ".aot" : ".jsa";
         Path root = installation(dir);
         Path work = Files.createDirectories(dir.resolve("work"));
-        String run = "cd '" + work + "' && '" + root.resolve("bin/strompy") + "' < '" + root.resolve("op.json") + "'";
+        String run = "cd '" + work + "' && JAVA_HOME='" + home + "' '" + root.resolve("bin/strompy") + "' < '"
+                + root.resolve("op.json") + "'";
         assertEquals("[[1586.0]]\n", sh(run).out());
         Path archive;
         try (var files = Files.list(root.resolve("target"))) {
-            archive = files.filter(p -> p.toString().endsWith(".jsa")).findFirst().orElseThrow();
+            archive = files.filter(p -> p.toString().endsWith(kind)).findFirst().orElseThrow();
         }
         archive.toFile().setWritable(true);
         try (var channel = java.nio.channels.FileChannel.open(archive, java.nio.file.StandardOpenOption.WRITE)) {
@@ -128,6 +152,7 @@ class ProcessIT {
         Child.Result r = sh(run);
         assertEquals(0, r.exit(), r.err());
         assertEquals("[[1586.0]]\n", r.out());
+        assertEquals("", r.err());
         try (var left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "nothing left in the working directory");
         }
@@ -135,9 +160,9 @@ class ProcessIT {
 
     /**
      * The launcher keeps one class-data archive per JDK, named after the JDK a linked java
-     * (/usr/bin/java) leads to; and a newer JDK (22 and later, where loading the SIGQUIT helper
-     * would warn) prints nothing on stderr. The second half is skipped where no such JDK is
-     * installed under /usr/lib/jvm.
+     * (/usr/bin/java) leads to; a newer JDK (22 and later, where loading the SIGQUIT helper
+     * would warn) prints nothing on stderr, and from JDK 25 on the archive is an AOT cache. The
+     * second half is skipped where no such JDK is installed under /usr/lib/jvm.
      */
     @Test
     void eachJdkHasItsOwnArchiveAndANewerOneRunsQuietly(@TempDir Path dir) throws Exception {
@@ -154,22 +179,19 @@ class ProcessIT {
         assertEquals("[[1586.0]]\n", linked.out(), linked.err());
         String jdk = java.getParent().getParent().getFileName().toString();
         assertTrue(Files.exists(root.resolve("target/strompy-" + jdk + ".jsa")), "archive named after " + jdk);
-        Path newer = null;
-        try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
-            for (Path home : jdks.toList()) {
-                Path release = home.resolve("release");
-                if (Files.exists(release) && Files.readString(release).matches("(?s).*JAVA_VERSION=\"(2[2-9]|[3-9][0-9]).*")) {
-                    newer = home;
-                }
-            }
-        } catch (IOException e) {
-            // no /usr/lib/jvm
-        }
+        Path newer = jdkFrom(22);
         Assumptions.assumeTrue(newer != null, "no JDK 22 or later under /usr/lib/jvm");
         Child.Result r = sh("JAVA_HOME='" + newer + "' " + launcher);
         assertEquals("[[1586.0]]\n", r.out());
         assertEquals("", r.err(), "nothing on stderr under " + newer);
-        assertTrue(Files.exists(root.resolve("target/strompy-" + newer.toRealPath().getFileName() + ".jsa")));
+        Child.Result again = sh("JAVA_HOME='" + newer + "' " + launcher);
+        assertEquals("[[1586.0]]\n", again.out());
+        assertEquals("", again.err(), "nothing on stderr with the archive either");
+        String made = "target/strompy-" + newer.getFileName();
+        assertTrue(Files.exists(root.resolve(made + ".jsa")) || Files.exists(root.resolve(made + ".aot")), made);
+        if (jdkFrom(25) != null && jdkFrom(25).equals(newer)) {
+            assertTrue(Files.exists(root.resolve(made + ".aot")), "an AOT cache on JDK 25");
+        }
     }
 
     @Test
