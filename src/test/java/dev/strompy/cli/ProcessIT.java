@@ -160,7 +160,7 @@ class ProcessIT {
 
     /**
      * The launcher keeps one class-data archive per JDK, named after the JDK a linked java
-     * (/usr/bin/java) leads to; a newer JDK (22 and later, where loading the SIGQUIT helper
+     * (/usr/bin/java) leads to, also when the link is switched to another; a newer JDK (22 and later, where loading the SIGQUIT helper
      * would warn) prints nothing on stderr, and from JDK 25 on the archive is an AOT cache. The
      * second half is skipped where no such JDK is installed under /usr/lib/jvm.
      */
@@ -181,7 +181,10 @@ class ProcessIT {
         assertTrue(Files.exists(root.resolve("target/strompy-" + jdk + ".jsa")), "archive named after " + jdk);
         Path newer = jdkFrom(22);
         Assumptions.assumeTrue(newer != null, "no JDK 22 or later under /usr/lib/jvm");
-        Child.Result r = sh("JAVA_HOME='" + newer + "' " + launcher);
+        // The same link, switched to another JDK (as update-alternatives does): noticed.
+        Files.delete(links.resolve("java"));
+        Files.createSymbolicLink(links.resolve("java"), newer.resolve("bin/java"));
+        Child.Result r = sh("unset JAVA_HOME; PATH='" + links + "':$PATH " + launcher);
         assertEquals("[[1586.0]]\n", r.out());
         assertEquals("", r.err(), "nothing on stderr under " + newer);
         Child.Result again = sh("JAVA_HOME='" + newer + "' " + launcher);
