@@ -23,7 +23,7 @@ public final class Evaluator {
      */
     public Matrix apply(Matrix lhs, Op op) {
         DMatrixRMaj a = DMatrixRMaj.wrap(lhs.rows(), lhs.cols(), lhs.data());
-        DMatrixRMaj out = op.code().kernel().apply(workspace, a, op.rhs());
+        DMatrixRMaj out = op.code().apply(workspace, a, op.rhs());
         requireFinite(out);
         return new Matrix(out.numRows, out.numCols, out.data);
     }

@@ -6,6 +6,7 @@ import dev.strompy.error.StrompyError;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * The op catalogue: every op code strompy knows, named after nalgebra's {@code Matrix} methods;
@@ -13,66 +14,60 @@ import java.util.Map;
  */
 public enum OpCode {
     DOT("dot", RhsKind.MATRIX, "same shape → 1x1",
-            "Σ aᵢⱼ·bᵢⱼ: the matrices seen as vectors, not a product", Products::dot),
-    TR_DOT("tr_dot", RhsKind.MATRIX, "r×c, c×r → 1x1", "trace(A·B)", Products::trDot),
-    ADD("add", RhsKind.MATRIX, "same shape", "A + B", Elementwise::add),
-    SUB("sub", RhsKind.MATRIX, "same shape", "A − B", Elementwise::sub),
-    MUL("mul", RhsKind.MATRIX, "r×k · k×c → r×c", "matrix product A·B", Products::mul),
-    TR_MUL("tr_mul", RhsKind.MATRIX, "r×c, r×k → c×k", "Aᵀ·B", Products::trMul),
-    COMPONENT_MUL("component_mul", RhsKind.MATRIX, "same shape", "entrywise product", Elementwise::componentMul),
-    COMPONENT_DIV("component_div", RhsKind.MATRIX, "same shape", "entrywise quotient", Elementwise::componentDiv),
-    KRONECKER("kronecker", RhsKind.MATRIX, "r1×c1, r2×c2 → r1·r2×c1·c2", "Kronecker product", Products::kronecker),
-    CROSS("cross", RhsKind.MATRIX, "both 3x1 or both 1x3", "cross product", Products::cross),
-    INF("inf", RhsKind.MATRIX, "same shape", "entrywise minimum", Elementwise::inf),
-    SUP("sup", RhsKind.MATRIX, "same shape", "entrywise maximum", Elementwise::sup),
-    METRIC_DISTANCE("metric_distance", RhsKind.MATRIX, "same shape → 1x1", "‖A − B‖ (Frobenius)",
-            Products::metricDistance),
-    SOLVE("solve", RhsKind.MATRIX, "n×n, n×k → n×k", "X with A·X = B (LU; singular: numeric error)",
-            Decompositions::solve),
-    SCALE("scale", RhsKind.NUMBER, "any", "A·s", Elementwise::scale),
-    UNSCALE("unscale", RhsKind.NUMBER, "any", "A / s", Elementwise::unscale),
-    ADD_SCALAR("add_scalar", RhsKind.NUMBER, "any", "A + s, entrywise", Elementwise::addScalar),
-    POW("pow", RhsKind.NON_NEGATIVE_INTEGER, "square", "Aᵏ (k = 0: identity)", MatrixFunctions::pow),
-    LP_NORM("lp_norm", RhsKind.POSITIVE_INTEGER, "any → 1x1", "(Σ|aᵢⱼ|ᵖ)^(1/p), entrywise", Reductions::lpNorm),
-    TRANSPOSE("transpose", RhsKind.NONE, "r×c → c×r", "Aᵀ", Elementwise::transpose),
-    NEG("neg", RhsKind.NONE, "any", "−A", Elementwise::neg),
-    ABS("abs", RhsKind.NONE, "any", "entrywise |aᵢⱼ|", Elementwise::abs),
-    TRY_INVERSE("try_inverse", RhsKind.NONE, "square", "A⁻¹ (LU; singular: numeric error)", Decompositions::tryInverse),
-    DETERMINANT("determinant", RhsKind.NONE, "square → 1x1", "det A (LU)", Decompositions::determinant),
-    TRACE("trace", RhsKind.NONE, "square → 1x1", "Σ aᵢᵢ", Reductions::trace),
-    NORM("norm", RhsKind.NONE, "any → 1x1", "Frobenius norm ‖A‖", Reductions::norm),
-    NORM_SQUARED("norm_squared", RhsKind.NONE, "any → 1x1", "‖A‖²", Reductions::normSquared),
-    NORMALIZE("normalize", RhsKind.NONE, "any", "A / ‖A‖ (zero matrix: numeric error)", Reductions::normalize),
-    SUM("sum", RhsKind.NONE, "any → 1x1", "Σ aᵢⱼ", Reductions::sum),
-    PRODUCT("product", RhsKind.NONE, "any → 1x1", "Π aᵢⱼ", Reductions::product),
-    MEAN("mean", RhsKind.NONE, "any → 1x1", "mean of the entries", Reductions::mean),
-    VARIANCE("variance", RhsKind.NONE, "any → 1x1", "population variance of the entries", Reductions::variance),
-    MAX("max", RhsKind.NONE, "any → 1x1", "largest entry", Reductions::max),
-    MIN("min", RhsKind.NONE, "any → 1x1", "smallest entry", Reductions::min),
-    AMAX("amax", RhsKind.NONE, "any → 1x1", "largest |aᵢⱼ|", Reductions::amax),
-    AMIN("amin", RhsKind.NONE, "any → 1x1", "smallest |aᵢⱼ|", Reductions::amin),
-    ROW_SUM("row_sum", RhsKind.NONE, "r×c → 1×c", "sums down each column, as one row", Reductions::rowSum),
-    COLUMN_SUM("column_sum", RhsKind.NONE, "r×c → r×1", "sums along each row, as one column", Reductions::columnSum),
-    ROW_MEAN("row_mean", RhsKind.NONE, "r×c → 1×c", "means down each column, as one row", Reductions::rowMean),
-    COLUMN_MEAN("column_mean", RhsKind.NONE, "r×c → r×1", "means along each row, as one column",
-            Reductions::columnMean),
-    DIAGONAL("diagonal", RhsKind.NONE, "n×n → n×1", "the diagonal, as a column", Reductions::diagonal),
-    UPPER_TRIANGLE("upper_triangle", RhsKind.NONE, "any", "zeros below the diagonal", Elementwise::upperTriangle),
-    LOWER_TRIANGLE("lower_triangle", RhsKind.NONE, "any", "zeros above the diagonal", Elementwise::lowerTriangle),
-    SYMMETRIC_PART("symmetric_part", RhsKind.NONE, "square", "(A + Aᵀ) / 2", Elementwise::symmetricPart),
+            "Σ aᵢⱼ·bᵢⱼ: the matrices seen as vectors, not a product"),
+    TR_DOT("tr_dot", RhsKind.MATRIX, "r×c, c×r → 1x1", "trace(A·B)"),
+    ADD("add", RhsKind.MATRIX, "same shape", "A + B"),
+    SUB("sub", RhsKind.MATRIX, "same shape", "A − B"),
+    MUL("mul", RhsKind.MATRIX, "r×k · k×c → r×c", "matrix product A·B"),
+    TR_MUL("tr_mul", RhsKind.MATRIX, "r×c, r×k → c×k", "Aᵀ·B"),
+    COMPONENT_MUL("component_mul", RhsKind.MATRIX, "same shape", "entrywise product"),
+    COMPONENT_DIV("component_div", RhsKind.MATRIX, "same shape", "entrywise quotient"),
+    KRONECKER("kronecker", RhsKind.MATRIX, "r1×c1, r2×c2 → r1·r2×c1·c2", "Kronecker product"),
+    CROSS("cross", RhsKind.MATRIX, "both 3x1 or both 1x3", "cross product"),
+    INF("inf", RhsKind.MATRIX, "same shape", "entrywise minimum"),
+    SUP("sup", RhsKind.MATRIX, "same shape", "entrywise maximum"),
+    METRIC_DISTANCE("metric_distance", RhsKind.MATRIX, "same shape → 1x1", "‖A − B‖ (Frobenius)"),
+    SOLVE("solve", RhsKind.MATRIX, "n×n, n×k → n×k", "X with A·X = B (LU; singular: numeric error)"),
+    SCALE("scale", RhsKind.NUMBER, "any", "A·s"),
+    UNSCALE("unscale", RhsKind.NUMBER, "any", "A / s"),
+    ADD_SCALAR("add_scalar", RhsKind.NUMBER, "any", "A + s, entrywise"),
+    POW("pow", RhsKind.NON_NEGATIVE_INTEGER, "square", "Aᵏ (k = 0: identity)"),
+    LP_NORM("lp_norm", RhsKind.POSITIVE_INTEGER, "any → 1x1", "(Σ|aᵢⱼ|ᵖ)^(1/p), entrywise"),
+    TRANSPOSE("transpose", RhsKind.NONE, "r×c → c×r", "Aᵀ"),
+    NEG("neg", RhsKind.NONE, "any", "−A"),
+    ABS("abs", RhsKind.NONE, "any", "entrywise |aᵢⱼ|"),
+    TRY_INVERSE("try_inverse", RhsKind.NONE, "square", "A⁻¹ (LU; singular: numeric error)"),
+    DETERMINANT("determinant", RhsKind.NONE, "square → 1x1", "det A (LU)"),
+    TRACE("trace", RhsKind.NONE, "square → 1x1", "Σ aᵢᵢ"),
+    NORM("norm", RhsKind.NONE, "any → 1x1", "Frobenius norm ‖A‖"),
+    NORM_SQUARED("norm_squared", RhsKind.NONE, "any → 1x1", "‖A‖²"),
+    NORMALIZE("normalize", RhsKind.NONE, "any", "A / ‖A‖ (zero matrix: numeric error)"),
+    SUM("sum", RhsKind.NONE, "any → 1x1", "Σ aᵢⱼ"),
+    PRODUCT("product", RhsKind.NONE, "any → 1x1", "Π aᵢⱼ"),
+    MEAN("mean", RhsKind.NONE, "any → 1x1", "mean of the entries"),
+    VARIANCE("variance", RhsKind.NONE, "any → 1x1", "population variance of the entries"),
+    MAX("max", RhsKind.NONE, "any → 1x1", "largest entry"),
+    MIN("min", RhsKind.NONE, "any → 1x1", "smallest entry"),
+    AMAX("amax", RhsKind.NONE, "any → 1x1", "largest |aᵢⱼ|"),
+    AMIN("amin", RhsKind.NONE, "any → 1x1", "smallest |aᵢⱼ|"),
+    ROW_SUM("row_sum", RhsKind.NONE, "r×c → 1×c", "sums down each column, as one row"),
+    COLUMN_SUM("column_sum", RhsKind.NONE, "r×c → r×1", "sums along each row, as one column"),
+    ROW_MEAN("row_mean", RhsKind.NONE, "r×c → 1×c", "means down each column, as one row"),
+    COLUMN_MEAN("column_mean", RhsKind.NONE, "r×c → r×1", "means along each row, as one column"),
+    DIAGONAL("diagonal", RhsKind.NONE, "n×n → n×1", "the diagonal, as a column"),
+    UPPER_TRIANGLE("upper_triangle", RhsKind.NONE, "any", "zeros below the diagonal"),
+    LOWER_TRIANGLE("lower_triangle", RhsKind.NONE, "any", "zeros above the diagonal"),
+    SYMMETRIC_PART("symmetric_part", RhsKind.NONE, "square", "(A + Aᵀ) / 2"),
     RANK("rank", RhsKind.OPTIONAL_NUMBER, "any → 1x1",
-            "number of singular values > tolerance (rhs: absolute; default σmax·max(r,c)·ε)", Decompositions::rank),
+            "number of singular values > tolerance (rhs: absolute; default σmax·max(r,c)·ε)"),
     PSEUDO_INVERSE("pseudo_inverse", RhsKind.OPTIONAL_NUMBER, "r×c → c×r",
-            "Moore–Penrose inverse by SVD; singular values ≤ tolerance dropped (as rank)",
-            Decompositions::pseudoInverse),
-    SINGULAR_VALUES("singular_values", RhsKind.NONE, "r×c → min(r,c)×1", "singular values, descending",
-            Decompositions::singularValuesOp),
+            "Moore–Penrose inverse by SVD; singular values ≤ tolerance dropped (as rank)"),
+    SINGULAR_VALUES("singular_values", RhsKind.NONE, "r×c → min(r,c)×1", "singular values, descending"),
     SYMMETRIC_EIGENVALUES("symmetric_eigenvalues", RhsKind.NONE, "n×n → n×1",
-            "eigenvalues of the symmetric matrix read from the lower triangle, ascending",
-            Decompositions::symmetricEigenvalues),
+            "eigenvalues of the symmetric matrix read from the lower triangle, ascending"),
     CHOLESKY("cholesky", RhsKind.NONE, "square", "L with L·Lᵀ = A, reading the lower triangle "
-            + "(not positive definite: numeric error)", Decompositions::cholesky),
-    EXP("exp", RhsKind.NONE, "square", "matrix exponential (scaling and squaring, Padé 13)", MatrixFunctions::exp);
+            + "(not positive definite: numeric error)"),
+    EXP("exp", RhsKind.NONE, "square", "matrix exponential (scaling and squaring, Padé 13)");
 
     /** The longest op code accepted: longer strings are refused without looking for a suggestion. */
     public static final int MAX_CODE_LENGTH = 64;
@@ -102,14 +97,12 @@ public enum OpCode {
     private final RhsKind rhs;
     private final String shapeRule;
     private final String meaning;
-    private final Kernel kernel;
 
-    OpCode(String code, RhsKind rhs, String shapeRule, String meaning, Kernel kernel) {
+    OpCode(String code, RhsKind rhs, String shapeRule, String meaning) {
         this.code = code;
         this.rhs = rhs;
         this.shapeRule = shapeRule;
         this.meaning = meaning;
-        this.kernel = kernel;
     }
 
     /** The code as written in input, e.g. {@code "mul"}. */
@@ -132,8 +125,65 @@ public enum OpCode {
         return meaning;
     }
 
-    Kernel kernel() {
-        return kernel;
+    /**
+     * Applies the op: checks shapes first (a shape error names both), then computes into a matrix
+     * allocated through the workspace; {@code a} is not modified. A switch rather than a function
+     * per constant: 50 method references would be linked when the class is first used, some
+     * 10 ms of every start.
+     */
+    DMatrixRMaj apply(Workspace ws, DMatrixRMaj a, Operand rhs) {
+        return switch (this) {
+            case DOT -> Products.dot(ws, a, rhs);
+            case TR_DOT -> Products.trDot(ws, a, rhs);
+            case ADD -> Elementwise.add(ws, a, rhs);
+            case SUB -> Elementwise.sub(ws, a, rhs);
+            case MUL -> Products.mul(ws, a, rhs);
+            case TR_MUL -> Products.trMul(ws, a, rhs);
+            case COMPONENT_MUL -> Elementwise.componentMul(ws, a, rhs);
+            case COMPONENT_DIV -> Elementwise.componentDiv(ws, a, rhs);
+            case KRONECKER -> Products.kronecker(ws, a, rhs);
+            case CROSS -> Products.cross(ws, a, rhs);
+            case INF -> Elementwise.inf(ws, a, rhs);
+            case SUP -> Elementwise.sup(ws, a, rhs);
+            case METRIC_DISTANCE -> Products.metricDistance(ws, a, rhs);
+            case SOLVE -> Decompositions.solve(ws, a, rhs);
+            case SCALE -> Elementwise.scale(ws, a, rhs);
+            case UNSCALE -> Elementwise.unscale(ws, a, rhs);
+            case ADD_SCALAR -> Elementwise.addScalar(ws, a, rhs);
+            case POW -> MatrixFunctions.pow(ws, a, rhs);
+            case LP_NORM -> Reductions.lpNorm(ws, a, rhs);
+            case TRANSPOSE -> Elementwise.transpose(ws, a, rhs);
+            case NEG -> Elementwise.neg(ws, a, rhs);
+            case ABS -> Elementwise.abs(ws, a, rhs);
+            case TRY_INVERSE -> Decompositions.tryInverse(ws, a, rhs);
+            case DETERMINANT -> Decompositions.determinant(ws, a, rhs);
+            case TRACE -> Reductions.trace(ws, a, rhs);
+            case NORM -> Reductions.norm(ws, a, rhs);
+            case NORM_SQUARED -> Reductions.normSquared(ws, a, rhs);
+            case NORMALIZE -> Reductions.normalize(ws, a, rhs);
+            case SUM -> Reductions.sum(ws, a, rhs);
+            case PRODUCT -> Reductions.product(ws, a, rhs);
+            case MEAN -> Reductions.mean(ws, a, rhs);
+            case VARIANCE -> Reductions.variance(ws, a, rhs);
+            case MAX -> Reductions.max(ws, a, rhs);
+            case MIN -> Reductions.min(ws, a, rhs);
+            case AMAX -> Reductions.amax(ws, a, rhs);
+            case AMIN -> Reductions.amin(ws, a, rhs);
+            case ROW_SUM -> Reductions.rowSum(ws, a, rhs);
+            case COLUMN_SUM -> Reductions.columnSum(ws, a, rhs);
+            case ROW_MEAN -> Reductions.rowMean(ws, a, rhs);
+            case COLUMN_MEAN -> Reductions.columnMean(ws, a, rhs);
+            case DIAGONAL -> Reductions.diagonal(ws, a, rhs);
+            case UPPER_TRIANGLE -> Elementwise.upperTriangle(ws, a, rhs);
+            case LOWER_TRIANGLE -> Elementwise.lowerTriangle(ws, a, rhs);
+            case SYMMETRIC_PART -> Elementwise.symmetricPart(ws, a, rhs);
+            case RANK -> Decompositions.rank(ws, a, rhs);
+            case PSEUDO_INVERSE -> Decompositions.pseudoInverse(ws, a, rhs);
+            case SINGULAR_VALUES -> Decompositions.singularValuesOp(ws, a, rhs);
+            case SYMMETRIC_EIGENVALUES -> Decompositions.symmetricEigenvalues(ws, a, rhs);
+            case CHOLESKY -> Decompositions.cholesky(ws, a, rhs);
+            case EXP -> MatrixFunctions.exp(ws, a, rhs);
+        };
     }
 
     /**
