@@ -15,22 +15,6 @@ public record Matrix(int rows, int cols, double[] data) implements Operand {
         }
     }
 
-    /** A matrix from nested rows of equal length; the rows are copied. */
-    public static Matrix ofRows(double[][] rows) {
-        if (rows.length == 0 || rows[0].length == 0) {
-            throw new IllegalArgumentException("a matrix needs at least one row and one column");
-        }
-        int cols = rows[0].length;
-        double[] data = new double[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != cols) {
-                throw new IllegalArgumentException("ragged rows");
-            }
-            System.arraycopy(rows[i], 0, data, i * cols, cols);
-        }
-        return new Matrix(rows.length, cols, data);
-    }
-
     /** A 1x1 matrix. */
     public static Matrix scalar(double value) {
         return new Matrix(1, 1, new double[] {value});

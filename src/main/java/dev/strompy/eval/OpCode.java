@@ -125,12 +125,7 @@ public enum OpCode {
         return meaning;
     }
 
-    /**
-     * Applies the op: checks shapes first (a shape error names both), then computes into a matrix
-     * allocated through the workspace; {@code a} is not modified. A switch rather than a function
-     * per constant: 50 method references would be linked when the class is first used, some
-     * 10 ms of every start.
-     */
+    /** Applies the op, shapes checked first, {@code a} unchanged (a switch: a method reference per op was linked at start). */
     DMatrixRMaj apply(Workspace ws, DMatrixRMaj a, Operand rhs) {
         return switch (this) {
             case DOT -> Products.dot(ws, a, rhs);

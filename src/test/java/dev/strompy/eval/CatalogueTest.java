@@ -13,7 +13,7 @@ class CatalogueTest {
     private final Evaluator evaluator = new Evaluator(10_000_000);
 
     private static Matrix m(double[]... rows) {
-        return Matrix.ofRows(rows);
+        return Matrices.of(rows);
     }
 
     private static double[] r(double... v) {

@@ -28,7 +28,7 @@ class FoldTest {
     }
 
     private static Matrix m(double[]... rows) {
-        return Matrix.ofRows(rows);
+        return Matrices.of(rows);
     }
 
     @Test

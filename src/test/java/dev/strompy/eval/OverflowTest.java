@@ -20,7 +20,7 @@ class OverflowTest {
     private final Evaluator evaluator = new Evaluator(10_000_000);
 
     private static Matrix m(double[]... rows) {
-        return Matrix.ofRows(rows);
+        return Matrices.of(rows);
     }
 
     @Test
