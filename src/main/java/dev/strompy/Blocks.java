@@ -223,7 +223,7 @@ final class Blocks implements AutoCloseable {
     /** Sends {@code gather[0, length)} to a thread as a block; the rest is gathered on. */
     private void submit(int length, boolean last) {
         if (atStart) {
-            array = firstByte(gather, length) == '[';
+            array = Framer.startsArray(gather, length);
         }
         // The gathered bytes are the block's; what is left after it starts the next gather.
         byte[] block = gather;
@@ -272,14 +272,6 @@ final class Blocks implements AutoCloseable {
         }
         System.arraycopy(bytes, offset, gather, gathered, length);
         gathered += length;
-    }
-
-    private static byte firstByte(byte[] b, int length) {
-        int i = length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
-        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-            i++;
-        }
-        return i < length ? b[i] : 0;
     }
 
     @Override

@@ -73,15 +73,18 @@ final class Items {
         if (last) {
             framer.endOfInput();
         }
-        for (int round = last ? 1 : 0; round < 2; round++) {
-            for (ItemResult r = next(); r != null; r = next()) {
-                results.add(r);
-            }
-            if (round == 0) {
-                framer.endOfBlock();
-            }
+        drainInto(results);
+        if (!last) {
+            framer.endOfBlock();
+            drainInto(results);
         }
         return results;
+    }
+
+    private void drainInto(List<ItemResult> results) {
+        for (ItemResult r = next(); r != null; r = next()) {
+            results.add(r);
+        }
     }
 
     /** {@return after {@link #finish}: whether the source goes on with the next stretch} */

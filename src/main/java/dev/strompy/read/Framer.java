@@ -220,6 +220,19 @@ public final class Framer {
         }
     }
 
+    /** {@return whether a source that starts with {@code b[0, length)} is one array of items} */
+    public static boolean startsArray(byte[] b, int length) {
+        int i = bom(b, length) ? 3 : 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
+            i++;
+        }
+        return i < length && b[i] == '[';
+    }
+
+    private static boolean bom(byte[] b, int n) {
+        return n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+    }
+
     /** The start of the source: drops a byte order mark, refuses UTF-16 and UTF-32. */
     private Frame start() {
         byte[] b = in.buf;
@@ -229,7 +242,7 @@ public final class Framer {
             return null;
         }
         state = State.FIRST;
-        if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+        if (bom(b, n)) {
             in.pos = 3;
             in.lines.lineStart = 3;
             return null;
