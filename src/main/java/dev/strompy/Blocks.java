@@ -57,8 +57,12 @@ final class Blocks implements AutoCloseable {
     private record Done(List<ItemResult> results, boolean goesOn) {
     }
 
-    /** {@code blockBytes}: about how many bytes a block holds; before {@code parallelFrom}, the caller's thread reads. */
-    Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom) {
+    /**
+     * {@code blockBytes}: about how many bytes a block holds; before {@code parallelFrom}, the
+     * caller's thread reads; {@code firstLine} over 1: the bytes are a part of a sequence of items
+     * from that line on, a line that starts an item.
+     */
+    Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom, long firstLine) {
         this.source = source;
         this.limits = limits;
         this.maxInFlight = 2 * jobs;
@@ -72,8 +76,12 @@ final class Blocks implements AutoCloseable {
         });
         this.workers = ThreadLocal.withInitial(this::worker);
         this.own = worker();
+        if (firstLine > 1) {
+            line = firstLine;
+            atStart = false;
+        }
         if (parallelFrom > 0) {
-            here = new Items(source, limits, own.reader(), own.fold());
+            here = stretch();
             atStart = false;
         }
     }
@@ -104,12 +112,15 @@ final class Blocks implements AutoCloseable {
         cutBlocks();
     }
 
-    void endOfInput() {
+    /** No more bytes come; {@code partEnds}: they end before a line that starts an item, which another part has. */
+    void endOfInput(boolean partEnds) {
         ended = true;
-        if (here != null) {
+        if (here != null && partEnds) {
+            here.endOfPart();
+        } else if (here != null) {
             here.endOfInput();
         } else if (!stopped) {
-            submit(gathered, true);
+            submit(gathered, !partEnds);
         }
     }
 

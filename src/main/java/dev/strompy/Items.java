@@ -24,6 +24,9 @@ final class Items {
     private boolean streaming;
     /** A syntax error ended the array: nothing after it is read. */
     private boolean stopped;
+    /** The bytes fed end before a line that starts an item, which this stretch does not have. */
+    private boolean partEnds;
+    private boolean partEnded;
 
     /** @param reader, fold this thread's, reused from one stretch to the next */
     Items(String source, Limits limits, FrameReader reader, Fold fold) {
@@ -64,27 +67,26 @@ final class Items {
         framer.endOfInput();
     }
 
+    /** No more bytes come: they end before a line that starts an item, which the next stretch has. */
+    void endOfPart() {
+        partEnds = true;
+    }
+
     /**
      * {@return every result of the bytes fed, which end the stretch}: at the end of input
      * ({@code last}), or before a line that starts an item, which the next stretch has
      */
     List<ItemResult> finish(boolean last) {
-        List<ItemResult> results = new ArrayList<>();
         if (last) {
-            framer.endOfInput();
+            endOfInput();
+        } else {
+            endOfPart();
         }
-        drainInto(results);
-        if (!last) {
-            framer.endOfBlock();
-            drainInto(results);
-        }
-        return results;
-    }
-
-    private void drainInto(List<ItemResult> results) {
+        List<ItemResult> results = new ArrayList<>();
         for (ItemResult r = next(); r != null; r = next()) {
             results.add(r);
         }
+        return results;
     }
 
     /** {@return after {@link #finish}: whether the source goes on with the next stretch} */
@@ -115,6 +117,12 @@ final class Items {
     /** {@return the next item's result or failure, or null when more bytes are needed or none is left} */
     ItemResult next() {
         ItemResult r = read();
+        if (r == null && partEnds && !partEnded) {
+            // Every byte fed is framed: the item still open, if one is, was cut short.
+            partEnded = true;
+            framer.endOfBlock();
+            r = read();
+        }
         if (r != null && r.failed() && r.error().type() == ErrorType.SYNTAX && framer.inArray()) {
             // A syntax error ends an array source: no next item can be found in malformed JSON.
             stopped = true;

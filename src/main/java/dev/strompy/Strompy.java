@@ -2,6 +2,7 @@ package dev.strompy;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
+import dev.strompy.read.Lines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
@@ -191,6 +193,27 @@ public final class Strompy {
      */
     public static Flow.Processor<List<ByteBuffer>, Outcome> processor() {
         return new DecodingProcessor(new StrompyDecoder());
+    }
+
+    /**
+     * {@return where the first line in {@code b[from, to)} that starts an item starts, or -1 when
+     * none does}: a line that begins {@code {"lhs"} or {@code {"op"} (spaces or tabs may follow
+     * the brace) always starts an item, so a sequence of items (NDJSON, not one array) can be cut
+     * there into parts, each decoded on its own ({@link StrompyDecoder.Builder#firstLine},
+     * {@link StrompyDecoder#endOfPart()}) with the outcomes of the whole. The line must start just
+     * after a line feed at {@code b[from - 1]} or later, and its bytes up to the key must be in the
+     * range. The first part holds at least the source's first 8 bytes.
+     *
+     * @param b the bytes
+     * @param from where to look from, at least 1
+     * @param to where to stop looking
+     */
+    public static int partStart(byte[] b, int from, int to) {
+        Objects.checkFromToIndex(from, to, b.length);
+        if (from < 1) {
+            throw new IllegalArgumentException("from must be at least 1: the byte before it is looked at");
+        }
+        return Lines.cut(b, from - 1, to, false);
     }
 
     /**

@@ -61,10 +61,13 @@ public final class StrompyDecoder implements AutoCloseable {
         this.nextItem = b.firstItem;
         if (b.jobs > 1) {
             this.items = null;
-            this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom);
+            this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom, b.firstLine);
         } else {
             this.items = new Items(b.source, b.limits, Items.reader(b.limits), Items.fold(b.source, b.limits));
             this.blocks = null;
+            if (b.firstLine > 1) {
+                items.startAt(b.firstLine, false);
+            }
         }
     }
 
@@ -78,6 +81,7 @@ public final class StrompyDecoder implements AutoCloseable {
         private String source = "-";
         private Limits limits = Limits.DEFAULT;
         private long firstItem;
+        private long firstLine = 1;
         private int jobs = 1;
         private long parallelFrom;
         private int batchBytes = 256 << 10;
@@ -109,6 +113,20 @@ public final class StrompyDecoder implements AutoCloseable {
          */
         public Builder firstItem(long n) {
             this.firstItem = Limits.atLeast("firstItem", n, 0);
+            return this;
+        }
+
+        /**
+         * A part of a source: the bytes fed start at line {@code n} of a sequence of items (NDJSON,
+         * not one array), a line that starts an item ({@link Strompy#partStart}). Its outcomes,
+         * with {@link #firstItem} and {@link StrompyDecoder#endOfPart()}, are those the whole
+         * source gives for these bytes: item numbers, lines and errors alike.
+         *
+         * @param n the line the first byte fed is on (default 1: the source's start)
+         * @return this builder
+         */
+        public Builder firstLine(long n) {
+            this.firstLine = Limits.atLeast("firstLine", n, 1);
             return this;
         }
 
@@ -185,13 +203,28 @@ public final class StrompyDecoder implements AutoCloseable {
 
     /** Says that no more bytes will come: a truncated last item is then a syntax error. */
     public void endOfInput() {
+        end(false);
+    }
+
+    /**
+     * Says that no more bytes will come, and that the source goes on after them with a line that
+     * starts an item, the next part's ({@link Builder#firstLine}): an item still open is cut short
+     * there, as it is when the whole source is read.
+     */
+    public void endOfPart() {
+        end(true);
+    }
+
+    private void end(boolean partEnds) {
         if (closed) {
             throw new IllegalStateException("decoder is closed");
         }
         if (!ended) {
             ended = true;
             if (blocks != null) {
-                blocks.endOfInput();
+                blocks.endOfInput(partEnds);
+            } else if (partEnds) {
+                items.endOfPart();
             } else {
                 items.endOfInput();
             }

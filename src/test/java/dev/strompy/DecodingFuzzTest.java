@@ -7,11 +7,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Coverage-guided fuzzing of the decoder: for any input, the outcomes are the same fed whole, a
  * byte at a time, in chunks of the fuzzer's choosing, on three threads in small blocks (with and
- * without a producer that pauses), and read as large items, piece by piece (but for the words
+ * without a producer that pauses), cut into parts each decoded on its own, and read as large items, piece by piece (but for the words
  * and place of a syntax error); and nothing but outcomes comes out (no exception). With the
  * tests, the inputs in {@code DecodingFuzzTestInputs/fuzz} run; {@code bin/fuzz MINUTES} fuzzes.
  */
@@ -34,6 +35,8 @@ class DecodingFuzzTest {
         // The same but for a syntax error's words and place, which are the parser's as the pieces come.
         assertEquals(SameBytesSameOutcomesTest.syntaxUnworded(whole), SameBytesSameOutcomesTest.syntaxUnworded(pieces),
                 "large over " + frame);
+        // Cut into parts at lines that start an item, each decoded on its own.
+        PartsTest.checkParts(input, new Random(chunk));
     }
 
     private static List<String> outcomes(byte[] input, int chunk, int jobs, int batch, Limits limits, boolean pausing) {
