@@ -197,7 +197,7 @@ public final class Strompy {
 
     /**
      * {@return where the first line in {@code b[from, to)} that starts an item starts, or -1 when
-     * none does}: a line that begins {@code {"lhs"} or {@code {"op"} (spaces or tabs may follow
+     * none does}: a line that begins <code>{"lhs"</code> or <code>{"op"</code> (spaces or tabs may follow
      * the brace) always starts an item, so a sequence of items (NDJSON, not one array) can be cut
      * there into parts, each decoded on its own ({@link StrompyDecoder.Builder#firstLine},
      * {@link StrompyDecoder#endOfPart()}) with the outcomes of the whole. The line must start just

@@ -3,12 +3,12 @@ package dev.strompy.cli;
 import dev.strompy.error.ErrorType;
 
 /** What each kind of failure means for the process: its exit status (sysexits.h where one fits). */
-final class ExitCodes {
+public final class ExitCodes {
     private ExitCodes() {
     }
 
     /** {@return the exit status for a failure of type {@code t}} */
-    static int of(ErrorType t) {
+    public static int of(ErrorType t) {
         return switch (t) {
             case USAGE -> 64;
             case NO_INPUT -> 66;

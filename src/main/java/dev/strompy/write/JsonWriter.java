@@ -27,6 +27,11 @@ final class JsonWriter implements ResultWriter {
     }
 
     @Override
+    public void resume() {
+        first = false;
+    }
+
+    @Override
     public void result(String source, long item, Matrix result) {
         separate();
         JsonText.result(out, withSource, source, item, result);

@@ -9,6 +9,13 @@ public interface ResultWriter {
     default void begin() {
     }
 
+    /**
+     * Instead of {@link #begin}: the output goes on from what another writer wrote before (a later
+     * part of one job's output), so the first outcome here is not the output's first.
+     */
+    default void resume() {
+    }
+
     /** A finished item. */
     void result(String source, long item, Matrix result);
 

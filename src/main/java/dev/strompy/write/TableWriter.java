@@ -22,6 +22,11 @@ final class TableWriter implements ResultWriter {
         this.style = style;
     }
 
+    @Override
+    public void resume() {
+        first = false;
+    }
+
     private void separate() {
         if (!first) {
             out.write('\n');
