@@ -28,6 +28,8 @@ class LayeringTest {
             "read", Set.of("dev/strompy/cli", "dev/strompy/write", "picocli", "org/ejml"),
             "write", Set.of("dev/strompy/cli", "dev/strompy/read", "picocli", "org/ejml"),
             "cli", Set.of("org/ejml", "tools/jackson"),
+            // The Spark application (built with -Pspark) is an adapter like the command line.
+            "spark", Set.of("org/ejml", "tools/jackson"),
             "", Set.of("dev/strompy/cli", "dev/strompy/write", "picocli", "tools/jackson", "org/ejml"));
 
     @Test

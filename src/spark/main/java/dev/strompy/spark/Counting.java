@@ -6,6 +6,7 @@ import dev.strompy.read.Frame;
 import dev.strompy.read.Framer;
 import dev.strompy.read.Lines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -35,37 +36,44 @@ final class Counting {
     }
 
     static Counted count(Split split, Configuration conf, Limits limits) {
-        Path path = new Path(split.path());
-        try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
-            long from = split.first() ? 0 : itemLine(in, split.start(), split.size());
-            long to = split.last() ? split.size() : itemLine(in, split.end(), split.size());
-            if (from >= to) {
-                return new Counted(to, to, 0, 0);
+        try {
+            long from = 0;
+            long to = split.size();
+            if (!split.whole()) {
+                Path path = new Path(split.path());
+                try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
+                    from = split.first() ? 0 : itemLine(in, split.start(), split.size());
+                    to = split.last() ? split.size() : itemLine(in, split.end(), split.size());
+                }
+                if (from >= to) {
+                    return new Counted(to, to, 0, 0);
+                }
             }
             Framer framer = new Framer(limits.maxFrameBytes(), limits.maxNestingDepth(), null);
             if (!split.first()) {
                 framer.startAt(2, false);
             }
-            in.seek(from);
-            byte[] chunk = new byte[CHUNK];
             long items = 0;
             long lines = 0;
-            boolean lastReturn = false;
-            for (long left = to - from; left > 0;) {
-                int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
-                if (n < 0) {
-                    throw new IOException(split.path() + " ended at " + (to - left) + " of " + split.size() + " bytes");
+            try (InputStream in = split.open(conf, from)) {
+                byte[] chunk = new byte[CHUNK];
+                boolean lastReturn = false;
+                for (long left = split.whole() ? Long.MAX_VALUE : to - from; left > 0;) {
+                    int n = read(in, chunk, left, split);
+                    if (n < 0) {
+                        break;
+                    }
+                    left -= n;
+                    framer.feed(chunk, 0, n);
+                    items += frames(framer);
+                    if (split.whole() && items > 0) {
+                        // Only whether a whole file holds an item matters: numbers start at 0 in each.
+                        return new Counted(from, to, 0, 1);
+                    }
+                    // "\r\n" split between two chunks is one line, not a lone '\r' and then a '\n'.
+                    lines += Lines.count(chunk, 0, n) - (lastReturn && chunk[0] == '\n' ? 1 : 0);
+                    lastReturn = chunk[n - 1] == '\r';
                 }
-                left -= n;
-                framer.feed(chunk, 0, n);
-                items += frames(framer);
-                if (split.whole() && items > 0) {
-                    // Only whether a whole file holds an item matters: numbers start at 0 in each.
-                    return new Counted(from, to, 0, 1);
-                }
-                // "\r\n" split between two chunks is one line, not a lone '\r' and then a '\n'.
-                lines += Lines.count(chunk, 0, n) - (lastReturn && chunk[0] == '\n' ? 1 : 0);
-                lastReturn = chunk[n - 1] == '\r';
             }
             if (split.last()) {
                 framer.endOfInput();
@@ -77,6 +85,20 @@ final class Counting {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + split.path(), e);
         }
+    }
+
+    /**
+     * Reads at most {@code left} bytes into {@code chunk}; @return how many, -1 at the end of a
+     * whole split's file
+     *
+     * @throws IOException also when the file ends before a split that is not whole does
+     */
+    static int read(InputStream in, byte[] chunk, long left, Split split) throws IOException {
+        int n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+        if (n < 0 && !split.whole()) {
+            throw new IOException(split.path() + " is shorter than it was (" + split.size() + " bytes)");
+        }
+        return n;
     }
 
     /** {@return how many frames the framer hands out now} The pieces of a large one are skipped. */

@@ -10,13 +10,12 @@ import dev.strompy.write.Output;
 import dev.strompy.write.ResultWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
 import scala.Tuple2;
@@ -33,7 +32,7 @@ final class PartOutput implements Iterator<Tuple2<NullWritable, BytesWritable>> 
     private final Part part;
     private final Settings settings;
     private final Consumer<Stats> done;
-    private final FSDataInputStream in;
+    private final InputStream in;
     private final StrompyDecoder decoder;
     private final ByteArrayOutputStream written = new ByteArrayOutputStream(2 * CHUNK);
     private final Output out = new Output(written, 1 << 16, false);
@@ -67,11 +66,9 @@ final class PartOutput implements Iterator<Tuple2<NullWritable, BytesWritable>> 
         } else if (part.resumes()) {
             writer.resume();
         }
-        this.left = part.to() - part.from();
+        this.left = s.whole() ? Long.MAX_VALUE : part.to() - part.from();
         try {
-            Path path = new Path(s.path());
-            this.in = path.getFileSystem(conf).open(path);
-            in.seek(part.from());
+            this.in = s.open(conf, part.from());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + s.path(), e);
         }
@@ -107,23 +104,20 @@ final class PartOutput implements Iterator<Tuple2<NullWritable, BytesWritable>> 
             finish(false);
             return;
         }
-        if (left == 0) {
+        int n;
+        try {
+            n = left == 0 ? -1 : Counting.read(in, chunk, left, part.split());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + part.split().path(), e);
+        }
+        if (n < 0) {
+            left = 0;
             if (part.endsBeforeItem()) {
                 decoder.endOfPart();
             } else {
                 decoder.endOfInput();
             }
             return;
-        }
-        int n;
-        try {
-            n = in.read(chunk, 0, (int) Math.min(chunk.length, left));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + part.split().path(), e);
-        }
-        if (n < 0) {
-            throw new UncheckedIOException(new IOException(part.split().path() + " is shorter than it was: "
-                    + (part.to() - left) + " bytes, not " + part.split().size()));
         }
         left -= n;
         decoder.feed(chunk, 0, n);

@@ -1,6 +1,13 @@
 package dev.strompy.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
  * A stretch of one input file as the job plans it: bytes {@code [start, end)} of a file of
@@ -14,6 +21,21 @@ import java.io.Serializable;
  */
 record Split(int index, String source, String path, long start, long end, long size, boolean whole)
         implements Serializable {
+    /**
+     * {@return the file's bytes from {@code at}}: a compressed file (one Hadoop has a codec for,
+     * by its name: .gz, .bz2, ...) is one whole split, read from its start through the codec
+     */
+    InputStream open(Configuration conf, long at) throws IOException {
+        Path file = new Path(path);
+        FSDataInputStream in = file.getFileSystem(conf).open(file);
+        CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+        if (codec != null) {
+            return codec.createInputStream(in);
+        }
+        in.seek(at);
+        return in;
+    }
+
     /** {@return whether the split begins at the file's first byte} */
     boolean first() {
         return start == 0;

@@ -10,7 +10,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,6 +27,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
@@ -280,7 +280,8 @@ public final class StrompyJob implements Callable<Integer> {
             for (FileStatus f : files) {
                 String source = f == status ? input : (input.endsWith("/") ? input : input + "/") + f.getPath().getName();
                 long length = f.getLen();
-                boolean whole = length <= size || startsArray(fs, f.getPath());
+                boolean whole = length <= size || new CompressionCodecFactory(hadoop).getCodec(f.getPath()) != null
+                        || startsArray(fs, f.getPath());
                 String uri = f.getPath().toString();
                 for (long start = 0; start == 0 || start < length; start += whole ? length : size) {
                     long end = whole ? length : Math.min(length, start + size);
@@ -365,9 +366,5 @@ public final class StrompyJob implements Callable<Integer> {
             throw new IllegalArgumentException(text);
         }
         return n * unit;
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

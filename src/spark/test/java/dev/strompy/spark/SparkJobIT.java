@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -55,7 +54,7 @@ class SparkJobIT {
     @BeforeAll
     static void start() throws IOException, InterruptedException {
         input = dir.resolve("items.ndjson");
-        Files.write(input, items(new Random(20261202)), StandardCharsets.UTF_8);
+        Files.write(input, WorkItems.items(new Random(20261202), ITEMS), StandardCharsets.UTF_8);
         Child.Result r = Child.run(new ProcessBuilder(STROMPY, "--on-error=record", "--source", "items.ndjson")
                 .redirectInput(input.toFile()), Duration.ofSeconds(120));
         whole = r.out().lines().toList();
@@ -185,51 +184,5 @@ class SparkJobIT {
             }
             return String.join("|", type, message, item, op, code);
         }
-    }
-
-    /**
-     * Random small items, most of them good; about one in 40 fails as an item: an unknown op, a
-     * shape mismatch, an overflow, a singular matrix, an lhs that is not a matrix.
-     */
-    private static List<String> items(Random random) {
-        String[] unary = {"transpose", "neg", "abs", "norm", "sum", "max", "row_sum", "column_mean"};
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < ITEMS; i++) {
-            int r = 1 + random.nextInt(4);
-            int c = 1 + random.nextInt(4);
-            String lhs = matrix(random, r, c);
-            String op = switch (random.nextInt(6)) {
-                case 0 -> "{\"code\": \"mul\", \"rhs\": " + matrix(random, c, 1 + random.nextInt(3)) + "}";
-                case 1 -> "{\"code\": \"add\", \"rhs\": " + matrix(random, r, c) + "}";
-                case 2 -> "{\"code\": \"scale\", \"rhs\": " + random.nextInt(10) + "}";
-                default -> "{\"code\": \"" + unary[random.nextInt(unary.length)] + "\"}";
-            };
-            if (random.nextInt(40) == 0) {
-                switch (random.nextInt(5)) {
-                    case 0 -> op = "{\"code\": \"mull\"}";
-                    case 1 -> op = "{\"code\": \"add\", \"rhs\": " + matrix(random, r + 1, c) + "}";
-                    case 2 -> op = "{\"code\": \"scale\", \"rhs\": 1e308}, {\"code\": \"scale\", \"rhs\": 1e308}";
-                    case 3 -> {
-                        lhs = "[[1, 2], [2, 4]]";
-                        op = "{\"code\": \"try_inverse\"}";
-                    }
-                    default -> lhs = "\"a matrix\"";
-                }
-            }
-            lines.add("{\"lhs\": " + lhs + ", \"op\": [" + op + "]}");
-        }
-        return lines;
-    }
-
-    private static String matrix(Random random, int rows, int columns) {
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "[" : ", [");
-            for (int j = 0; j < columns; j++) {
-                sb.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", random.nextGaussian() * 10));
-            }
-            sb.append(']');
-        }
-        return sb.append(']').toString();
     }
 }
