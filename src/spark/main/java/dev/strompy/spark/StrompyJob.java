@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
@@ -51,7 +52,7 @@ import scala.reflect.ClassTag$;
  * it would have. Two stages: the first finds where each split's items begin and counts its lines
  * and items (framing only); the second evaluates each split with the numbers of the whole file.
  */
-@Command(name = "strompy-spark", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "strompy-spark", sortOptions = false, customSynopsis = "strompy-spark [OPTIONS] IN... OUT",
         description = {"Evaluates the work items of each IN (a file, or a directory of files, on any Hadoop file system)"
                 + " on a Spark cluster and writes the results to the directory OUT, one part file per split; their"
                 + " concatenation is what 'strompy [OPTIONS] IN...' writes."},
@@ -82,13 +83,14 @@ public final class StrompyJob implements Callable<Integer> {
     private Integer digits;
 
     @Option(names = "--split-size", paramLabel = "BYTES", description = "Bytes of input per task, with a suffix k, m"
-            + " or g (default: 128m). A file that is one JSON array is read by one task whatever its size.")
+            + " or g (default: 128m). A file that is one JSON array, or compressed, is read by one task.")
     private String splitSize = "128m";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Parameters(arity = "2..*", paramLabel = "IN... OUT", description = "Input files or directories, then the output directory.")
+    @Parameters(arity = "2..*", paramLabel = "PATH", description = "Input files or directories (IN), then the output"
+            + " directory (OUT), which must not exist.")
     private List<String> paths;
 
     private final PrintStream err;
@@ -110,7 +112,12 @@ public final class StrompyJob implements Callable<Integer> {
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("strompy-spark: " + e.getMessage());
             err.println("Try 'strompy-spark --help' for more information.");
-            return 64;
+            return ExitCodes.of(ErrorType.USAGE);
+        });
+        cl.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("strompy-spark: internal error: " + firstLine(e.toString()));
+            e.printStackTrace(err);
+            return ExitCodes.of(ErrorType.INTERNAL);
         });
         return cl.execute(args);
     }
@@ -160,7 +167,9 @@ public final class StrompyJob implements Callable<Integer> {
             try {
                 return evaluate(spark, hadoop, splits, settings, out, started);
             } catch (SparkException | UncheckedIOException e) {
-                err.println("strompy-spark: the job failed: " + e.getMessage());
+                // Spark's message goes on with the last failed task's stack trace, which the
+                // driver log holds in full.
+                err.println("strompy-spark: the job failed: " + firstLine(String.valueOf(e.getMessage())));
                 return ExitCodes.of(ErrorType.INTERNAL);
             }
         }
@@ -176,12 +185,12 @@ public final class StrompyJob implements Callable<Integer> {
     private int evaluate(JavaSparkContext spark, Configuration hadoop, List<Split> splits, Settings settings, String out,
             long started) throws SparkException {
         Broadcast<HadoopConf> conf = spark.broadcast(new HadoopConf(hadoop));
-        List<Counting.Counted> counted = rdd(spark, splits, hadoop)
+        List<Counting.Counted> counted = rdd(spark, splits, s -> s, hadoop)
                 .map(s -> Counting.count(s, conf.value().get(), settings.limits())).collect();
         List<Part> parts = number(splits, counted);
 
         CollectionAccumulator<Stats> accumulator = spark.sc().collectionAccumulator("strompy parts");
-        rdd(spark, parts, hadoop).mapPartitionsToPair(ps -> {
+        rdd(spark, parts, Part::split, hadoop).mapPartitionsToPair(ps -> {
             Part p = ps.next();
             return new PartOutput(p, settings, conf.value().get(), accumulator::add);
         }).saveAsHadoopFile(out, NullWritable.class, BytesWritable.class, RawOutputFormat.class);
@@ -328,11 +337,11 @@ public final class StrompyJob implements Callable<Integer> {
     }
 
     /** One partition per element, placed where the element's bytes are stored when the file system says. */
-    private static <T> JavaRDD<T> rdd(JavaSparkContext spark, List<T> elements, Configuration hadoop) {
+    private static <T> JavaRDD<T> rdd(JavaSparkContext spark, List<T> elements, Function<T, Split> split,
+            Configuration hadoop) {
         List<Tuple2<T, Seq<String>>> placed = new ArrayList<>();
         for (T e : elements) {
-            Split s = e instanceof Part p ? p.split() : (Split) e;
-            placed.add(new Tuple2<>(e, CollectionConverters.asScala(hosts(s, hadoop)).toList()));
+            placed.add(new Tuple2<>(e, CollectionConverters.asScala(hosts(split.apply(e), hadoop)).toList()));
         }
         @SuppressWarnings("unchecked")
         ClassTag<T> tag = (ClassTag<T>) ClassTag$.MODULE$.AnyRef();
@@ -351,6 +360,11 @@ public final class StrompyJob implements Callable<Integer> {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     /** {@return a size such as {@code 65536}, {@code 64k}, {@code 128m} or {@code 1g} in bytes} */
