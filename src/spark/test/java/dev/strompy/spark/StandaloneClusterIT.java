@@ -137,7 +137,8 @@ class StandaloneClusterIT {
         synchronized (STARTED) {
             STARTED.add(p);
         }
-        try (Child.Watch watch = Child.watch(p, JOB_LIMIT)) {
+        Child.Watch watch = Child.watch(p, JOB_LIMIT);
+        try {
             if (victim != null) {
                 // The second stage (stage 1) is under way once one of its tasks has finished.
                 while (!Files.readString(log, StandardCharsets.UTF_8).matches("(?s).*Finished task [0-9.]+ in stage 1\\.0.*")) {
@@ -149,6 +150,8 @@ class StandaloneClusterIT {
                 Child.killTree(victim);
             }
             p.waitFor();
+        } finally {
+            watch.close();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         String text = Files.readString(log, StandardCharsets.UTF_8);
