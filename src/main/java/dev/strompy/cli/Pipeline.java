@@ -58,7 +58,7 @@ public final class Pipeline {
      * @throws StrompyError when writing to stdout fails (broken pipe, I/O)
      */
     public StrompyError run() {
-        Signals.install(out, this::clearProgress);
+        Signals.install(out, new ClearProgress());
         TableStyle table = new TableStyle(options.digits(), options.color(),
                 options.withSource() || options.sources().size() > 1);
         try (AsyncWriter w = new AsyncWriter(ResultWriter.create(options.format(), out, options.withSource(), table), out)) {
@@ -177,10 +177,14 @@ public final class Pipeline {
         return true;
     }
 
-    private void clearProgress() {
-        Progress p = progress;
-        if (p != null) {
-            p.clear();
+    /** Erases the progress bar, if one shows (a class, not a lambda: see {@link Signals}). */
+    private final class ClearProgress implements Runnable {
+        @Override
+        public void run() {
+            Progress p = progress;
+            if (p != null) {
+                p.clear();
+            }
         }
     }
 

@@ -29,7 +29,23 @@ final class Quit {
         }
         // It asks rather than waits in native code: a thread blocked there holds up the JVM's
         // exit by 0.3 s.
-        Thread waiter = new Thread(() -> {
+        Thread waiter = new Waiter(onQuit);
+        waiter.setDaemon(true);
+        waiter.start();
+        return true;
+    }
+
+    /** Runs {@code onQuit} once SIGQUIT has come (a class, not a lambda: see {@link Signals}). */
+    private static final class Waiter extends Thread {
+        private final Runnable onQuit;
+
+        Waiter(Runnable onQuit) {
+            super("strompy-quit");
+            this.onQuit = onQuit;
+        }
+
+        @Override
+        public void run() {
             try {
                 while (!requested()) {
                     Thread.sleep(POLL_MILLIS);
@@ -38,10 +54,7 @@ final class Quit {
                 return;
             }
             onQuit.run();
-        }, "strompy-quit");
-        waiter.setDaemon(true);
-        waiter.start();
-        return true;
+        }
     }
 
     private static native boolean install();

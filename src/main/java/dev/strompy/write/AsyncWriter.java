@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
  * matrices) overlaps with reading: in order, through a queue bounded by the entries it holds;
  * small ones are written at once when nothing is queued. {@link #sync()} waits until everything
  * is written and flushed. A write failure on the worker is thrown to the caller at its next call.
+ * Its tasks are a class, not lambdas: every run writes, and the first lambda of a run costs it the
+ * start of {@code java.lang.invoke}.
  */
 public final class AsyncWriter implements ResultWriter, AutoCloseable {
     /** At most this many matrix entries wait in the queue (16 MB of doubles). */
@@ -19,7 +21,7 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
 
     private final ResultWriter delegate;
     private final Output out;
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
     /** Started when the first task is handed over: a run whose results are all small starts none. */
     private Thread worker;
     private long pending;
@@ -33,32 +35,46 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
         this.out = out;
     }
 
+    /** One thing to write: a result (with its source and item), an error record, or the format's begin or end. */
+    private record Task(Kind kind, String source, long item, Matrix result, StrompyError error, long size) {
+        enum Kind { BEGIN, RESULT, ERROR, END }
+
+        void writeTo(ResultWriter w) {
+            switch (kind) {
+                case BEGIN -> w.begin();
+                case RESULT -> w.result(source, item, result);
+                case ERROR -> w.error(error);
+                case END -> w.end();
+            }
+        }
+    }
+
     @Override
     public void begin() {
-        submit(0, delegate::begin);
+        submit(new Task(Task.Kind.BEGIN, null, 0, null, null, 0));
     }
 
     @Override
     public void result(String source, long item, Matrix result) {
-        submit((long) result.rows() * result.cols(), () -> delegate.result(source, item, result));
+        submit(new Task(Task.Kind.RESULT, source, item, result, null, (long) result.rows() * result.cols()));
     }
 
     @Override
     public void error(StrompyError error) {
-        submit(0, () -> delegate.error(error));
+        submit(new Task(Task.Kind.ERROR, null, 0, null, error, 0));
     }
 
     @Override
     public void end() {
-        submit(0, delegate::end);
+        submit(new Task(Task.Kind.END, null, 0, null, null, 0));
         sync();
     }
 
-    private void submit(long size, Runnable task) {
+    private void submit(Task task) {
         synchronized (this) {
             rethrow();
-            if (size >= HANDOFF || busy || !queue.isEmpty()) {
-                enqueue(size, task);
+            if (task.size() >= HANDOFF || busy || !queue.isEmpty()) {
+                enqueue(task);
                 return;
             }
         }
@@ -72,39 +88,32 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
     }
 
     /** Runs one writing task as one record of the output, which a signal never cuts. */
-    private void record(Runnable task) {
+    private void record(Task task) {
         out.beginRecord();
         try {
-            task.run();
+            task.writeTo(delegate);
         } finally {
             out.endRecord();
         }
     }
 
-    private synchronized void enqueue(long size, Runnable task) {
-        while (pending > 0 && pending + size > MAX_PENDING && failure == null) {
+    private synchronized void enqueue(Task task) {
+        while (pending > 0 && pending + task.size() > MAX_PENDING && failure == null) {
             await();
         }
         rethrow();
         if (worker == null) {
-            worker = new Thread(this::work, "strompy-writer");
+            worker = new Thread("strompy-writer") {
+                @Override
+                public void run() {
+                    work();
+                }
+            };
             worker.setDaemon(true);
             worker.start();
         }
-        pending += size;
-        long weight = size;
-        queue.addLast(() -> {
-            try {
-                task.run();
-            } finally {
-                release(weight);
-            }
-        });
-        notifyAll();
-    }
-
-    private synchronized void release(long size) {
-        pending -= size;
+        pending += task.size();
+        queue.addLast(task);
         notifyAll();
     }
 
@@ -131,6 +140,11 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
         }
     }
 
+    private synchronized void release(long size) {
+        pending -= size;
+        notifyAll();
+    }
+
     private void rethrow() {
         if (failure != null) {
             throw failure;
@@ -148,7 +162,7 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
 
     private void work() {
         while (true) {
-            Runnable task;
+            Task task;
             synchronized (this) {
                 while (queue.isEmpty() && !closed) {
                     try {
@@ -164,7 +178,11 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
                 busy = true;
             }
             try {
-                record(task);
+                try {
+                    record(task);
+                } finally {
+                    release(task.size());
+                }
             } catch (StrompyError e) {
                 fail(e);
             } catch (RuntimeException | Error e) {
