@@ -21,7 +21,15 @@ import tools.jackson.core.json.JsonFactory;
  * frame's bytes end, the framer's error, if any, wins unless Jackson found one before.
  */
 final class Tokens {
-    private final JsonFactory factory;
+    private static final int DEFAULT_MAX_STRING = 1 << 16;
+    private static final int DEFAULT_MAX_NUMBER = 1000;
+    private static final int DEFAULT_MAX_DEPTH = 500;
+
+    private final int maxString;
+    private final int maxNumber;
+    private final int maxDepth;
+    /** Made for the first frame Jackson reads: an input the line scanner reads whole never loads Jackson. */
+    private JsonFactory factory;
     private JsonParser parser;
     private ByteArrayFeeder feeder;
     private long firstLine;
@@ -41,13 +49,23 @@ final class Tokens {
     private JacksonException held;
 
     /** The factory for the default limits, shared: it holds tables worth sharing. */
-    private static final JsonFactory DEFAULT = factory(1 << 16, 1000, 500);
+    private static final class Shared {
+        static final JsonFactory DEFAULT = factory(DEFAULT_MAX_STRING, DEFAULT_MAX_NUMBER, DEFAULT_MAX_DEPTH);
+    }
 
     /** @param maxString, maxNumber, maxDepth Jackson's limits, in characters and levels */
     Tokens(int maxString, int maxNumber, int maxDepth) {
-        StreamReadConstraints c = DEFAULT.streamReadConstraints();
-        this.factory = c.getMaxStringLength() == maxString && c.getMaxNumberLength() == maxNumber
-                && c.getMaxNestingDepth() == maxDepth ? DEFAULT : factory(maxString, maxNumber, maxDepth);
+        this.maxString = maxString;
+        this.maxNumber = maxNumber;
+        this.maxDepth = maxDepth;
+    }
+
+    private JsonFactory factory() {
+        if (factory == null) {
+            factory = maxString == DEFAULT_MAX_STRING && maxNumber == DEFAULT_MAX_NUMBER && maxDepth == DEFAULT_MAX_DEPTH
+                    ? Shared.DEFAULT : factory(maxString, maxNumber, maxDepth);
+        }
+        return factory;
     }
 
     private static JsonFactory factory(int maxString, int maxNumber, int maxDepth) {
@@ -70,7 +88,7 @@ final class Tokens {
         firstLine = f.line();
         firstColumn = f.column();
         atEnd = f.error();
-        parser = factory.createNonBlockingByteArrayParser(ObjectReadContext.empty());
+        parser = factory().createNonBlockingByteArrayParser(ObjectReadContext.empty());
         feeder = (ByteArrayFeeder) parser.nonBlockingInputFeeder();
         lastFed = false;
         length = 0;
