@@ -149,6 +149,15 @@ final class FrameCut {
             deferred = false;
             in.pos = start;
             if (r >= 0) {
+                if (scanner.severalLines()) {
+                    // The framer counts the lines of the item the scanner read over several.
+                    for (int p = start; p < r; p++) {
+                        byte b = in.buf[p];
+                        if (b == '\n' || b == '\r') {
+                            in.lines.lineBreak(in.base + p, b);
+                        }
+                    }
+                }
                 in.pos = r;
                 open = false;
                 after = After.ITEM;

@@ -14,10 +14,14 @@ import java.util.List;
 
 /**
  * A fast path for the common item, read straight from the bytes: {@code {"lhs": MATRIX, "op":
- * [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}} in that key order, on one line. At anything
- * else (another key order, a line break, an escape, a number with more than 15 significant
- * digits or an exponent, anything that would be an error) it declines, and Jackson reads the
- * item. What it accepts it reads as Jackson would, to the bit ({@link Decimals}) and the column.
+ * [{"code": NAME, "rhs": MATRIX or NUMBER}, ...]}} in that key order, on one line or several
+ * (line breaks are whitespace; Jackson's non-blocking parser numbers the lines after them by
+ * the larger of the counts of '\n' and of '\r', so the scanner does too). At anything else (another key
+ * order, an escape, a number with more than 15 significant digits or an exponent, anything that
+ * would be an error) it declines, and Jackson reads the item. What it accepts it reads as Jackson
+ * would, to the bit ({@link Decimals}), the line and the column. No line inside an item it
+ * accepts starts another item (a <code>{"lhs"</code> or <code>{"op"</code> line), so where it ends the item
+ * is where the framing rules end it.
  */
 public final class LineScanner {
     /** {@link #scan}'s answer: not an item the scanner reads, or not all of it in the bytes given. */
@@ -59,6 +63,10 @@ public final class LineScanner {
     private long line;
     private long firstColumn;
     private int itemStart;
+    /** Line feeds and carriage returns in the item so far, and where the line after the last one starts. */
+    private int feeds;
+    private int returns;
+    private int lineStart;
 
     /** A scanner that declines matrices over {@code maxElements} entries and items over {@code maxLength} bytes. */
     public LineScanner(long maxElements, int maxLength) {
@@ -79,6 +87,8 @@ public final class LineScanner {
         this.line = line;
         this.firstColumn = column;
         this.itemStart = from;
+        this.feeds = 0;
+        this.returns = 0;
         try {
             expect('{');
             skipSpace();
@@ -120,8 +130,15 @@ public final class LineScanner {
         }
     }
 
+    /** {@return whether the item the last successful {@link #scan} read is on several lines} */
+    boolean severalLines() {
+        return feeds + returns > 0;
+    }
+
     private Part.Step op(long index) {
-        long column = firstColumn + (pos - itemStart);
+        boolean firstLine = feeds + returns == 0;
+        long column = firstLine ? firstColumn + (pos - itemStart) : pos - lineStart + 1;
+        long opLine = line + Math.max(feeds, returns);
         expect('{');
         skipSpace();
         expect(CODE);
@@ -145,7 +162,7 @@ public final class LineScanner {
         } catch (StrompyError e) {
             throw DECLINE;
         }
-        return new Part.Step(index, op, line, column);
+        return new Part.Step(index, op, opLine, column);
     }
 
     private OpCode code() {
@@ -310,10 +327,22 @@ public final class LineScanner {
         skipSpace();
     }
 
-    /** Skips spaces and tabs: a line break is declined where a byte is expected. */
+    /** Skips whitespace, counting line feeds and carriage returns as Jackson does. */
     private void skipSpace() {
-        while (pos < end && (in[pos] == ' ' || in[pos] == '\t')) {
-            pos++;
+        while (pos < end) {
+            byte b = in[pos];
+            if (b == ' ' || b == '\t') {
+                pos++;
+            } else if (b == '\n' || b == '\r') {
+                if (b == '\n') {
+                    feeds++;
+                } else {
+                    returns++;
+                }
+                lineStart = ++pos;
+            } else {
+                return;
+            }
         }
     }
 

@@ -55,6 +55,63 @@ class LineScannerTest {
     }
 
     /**
+     * Items over several lines (pretty-printed, with '\n', "\r\n" or a lone '\r' where a space
+     * was, and indents) read as Jackson reads them, with the same lines and columns, however the
+     * input is cut; those in the usual shape go the fast way when their lines have come.
+     */
+    @RepeatedTest(100)
+    void itemsOverSeveralLinesReadAsJacksonReadsThem(RepetitionInfo repetition) {
+        Random random = new Random(1000 + repetition.getCurrentRepetition());
+        String[] breaks = {"\r\n", "\r"};
+        StringBuilder in = new StringBuilder(random.nextBoolean() ? "[\n" : "");
+        boolean array = in.length() > 0;
+        for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
+            RandomItems.rarity = 20;
+            StringBuilder line = new StringBuilder(RandomItems.line(random));
+            for (int k = line.indexOf(" "); k >= 0; k = line.indexOf(" ", k + 1)) {
+                if (random.nextInt(3) == 0) {
+                    String b = breaks[random.nextInt(breaks.length)];
+                    line.replace(k, k + 1, b);
+                    k += b.length() - 1;
+                }
+            }
+            in.append(line).append(array && i < n - 1 ? ",\n" : "\n");
+        }
+        if (array) {
+            in.append("]\n");
+        }
+        byte[] bytes = in.toString().getBytes(StandardCharsets.UTF_8);
+        MULTI_LINE_FAST.addAndGet(fastItems(bytes));
+        List<String> jackson = RandomItems.decode(bytes, bytes.length, MAX, false);
+        assertEquals(jackson, RandomItems.decode(bytes, bytes.length, MAX, true), in.toString());
+        int chunk = 1 + random.nextInt(64);
+        assertEquals(jackson, RandomItems.decode(bytes, chunk, MAX, true), in + " in chunks of " + chunk);
+    }
+
+    /** The article's example, pretty-printed over eight lines: one item, read the fast way. */
+    @Test
+    void thePrettyPrintedExampleGoesTheFastWay() {
+        String example = """
+                [
+                  {
+                    "lhs": {"d": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], "n": 3},
+                    "op": [
+                      {"code": "dot", "rhs": {"d": [13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], "n": 3}}
+                    ]
+                  }
+                ]
+                """;
+        byte[] bytes = example.getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, fastItems(bytes));
+        List<String> jackson = RandomItems.decode(bytes, bytes.length, MAX, false);
+        assertEquals(jackson, RandomItems.decode(bytes, bytes.length, MAX, true));
+        assertTrue(jackson.contains("step 0 dot [[13.0, 14.0, 15.0], [16.0, 17.0, 18.0], [19.0, 20.0, 21.0], [22.0, 23.0, 24.0]]"
+                + " bits [4623507967449235456, 4624070917402656768, 4624633867356078080, 4625196817309499392, 4625478292286210048,"
+                + " 4625759767262920704, 4626041242239631360, 4626322717216342016, 4626604192193052672, 4626885667169763328,"
+                + " 4627167142146473984, 4627448617123184640] at 5:7"), jackson.toString());
+    }
+
+    /**
      * Every byte value after runs of 1 to 19 digits, in an integer part and in a fraction, reads
      * as Jackson reads it (an 'e', a letter, a byte above 127 or a control character ends the run
      * exactly there), and the numbers the scanner takes are read the fast way.
@@ -191,9 +248,12 @@ class LineScannerTest {
 
     private static final java.util.concurrent.atomic.AtomicLong FAST = new java.util.concurrent.atomic.AtomicLong();
 
+    private static final java.util.concurrent.atomic.AtomicLong MULTI_LINE_FAST = new java.util.concurrent.atomic.AtomicLong();
+
     @org.junit.jupiter.api.AfterAll
     static void theRandomLinesWentBothWays() {
         assertTrue(FAST.get() > 1000, FAST + " items read by the scanner");
+        assertTrue(MULTI_LINE_FAST.get() > 300, MULTI_LINE_FAST + " items over several lines read by the scanner");
     }
 
     private static long fastItems(byte[] bytes) {
