@@ -56,6 +56,10 @@ class ServerTest {
 
     /** Feeds the body to a decoder as it arrives; writes and flushes each outcome as a line. */
     private static void evaluate(HttpExchange exchange) throws IOException {
+        // Each upload on a connection of its own: the JDK's server closes idle connections past
+        // its limit (200) while the client may be sending its next POST on one, which it then
+        // sees end before any response (and does not retry a POST).
+        exchange.getResponseHeaders().add("Connection", "close");
         exchange.sendResponseHeaders(200, 0);
         try (InputStream body = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody();
                 StrompyDecoder decoder = new StrompyDecoder(exchange.getRequestURI().getQuery())) {
