@@ -14,11 +14,4 @@ import java.io.Serializable;
  */
 record Stats(int index, long items, long[] failed, long firstFailed, ErrorType firstType, String firstError,
         ErrorType fatalType, String firstFatal) implements Serializable {
-    long failures() {
-        long n = 0;
-        for (long f : failed) {
-            n += f;
-        }
-        return n;
-    }
 }

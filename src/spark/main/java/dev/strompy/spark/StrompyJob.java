@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
@@ -185,12 +184,13 @@ public final class StrompyJob implements Callable<Integer> {
     private int evaluate(JavaSparkContext spark, Configuration hadoop, List<Split> splits, Settings settings, String out,
             long started) throws SparkException {
         Broadcast<HadoopConf> conf = spark.broadcast(new HadoopConf(hadoop));
-        List<Counting.Counted> counted = rdd(spark, splits, s -> s, hadoop)
+        List<List<String>> hosts = splits.stream().map(s -> hosts(s, hadoop)).toList();
+        List<Counting.Counted> counted = rdd(spark, splits, hosts)
                 .map(s -> Counting.count(s, conf.value().get(), settings.limits())).collect();
         List<Part> parts = number(splits, counted);
 
         CollectionAccumulator<Stats> accumulator = spark.sc().collectionAccumulator("strompy parts");
-        rdd(spark, parts, Part::split, hadoop).mapPartitionsToPair(ps -> {
+        rdd(spark, parts, hosts).mapPartitionsToPair(ps -> {
             Part p = ps.next();
             return new PartOutput(p, settings, conf.value().get(), accumulator::add);
         }).saveAsHadoopFile(out, NullWritable.class, BytesWritable.class, RawOutputFormat.class);
@@ -249,9 +249,10 @@ public final class StrompyJob implements Callable<Integer> {
             first = first == null && s.firstError() != null ? s : first;
             fatal = fatal == null && s.firstFatal() != null ? s : fatal;
         }
-        Stats decides = onError == OnError.RECORD ? fatal : first;
+        boolean record = onError == OnError.RECORD;
+        Stats decides = record ? fatal : first;
         if (decides != null) {
-            err.println(onError == OnError.RECORD ? decides.firstFatal() : decides.firstError());
+            err.println(record ? decides.firstFatal() : decides.firstError());
         }
         long failures = Arrays.stream(failed).sum();
         String byType = failures == 0 ? "" : Arrays.stream(ErrorType.values()).filter(t -> failed[t.ordinal()] > 0)
@@ -261,7 +262,7 @@ public final class StrompyJob implements Callable<Integer> {
                 items, files, files == 1 ? "" : "s", failures, byType,
                 onError == OnError.STOP && failures > 0 ? ", stopped at the first" : "", parts, parts == 1 ? "" : "s",
                 out, seconds);
-        return decides == null ? 0 : ExitCodes.of(onError == OnError.RECORD ? decides.fatalType() : decides.firstType());
+        return decides == null ? 0 : ExitCodes.of(record ? decides.fatalType() : decides.firstType());
     }
 
     /**
@@ -270,6 +271,7 @@ public final class StrompyJob implements Callable<Integer> {
      */
     private static List<Split> plan(Configuration hadoop, List<String> inputs, long size) throws IOException {
         List<Split> splits = new ArrayList<>();
+        CompressionCodecFactory codecs = new CompressionCodecFactory(hadoop);
         for (String input : inputs) {
             Path path = new Path(input);
             FileSystem fs = path.getFileSystem(hadoop);
@@ -289,16 +291,14 @@ public final class StrompyJob implements Callable<Integer> {
             for (FileStatus f : files) {
                 String source = f == status ? input : (input.endsWith("/") ? input : input + "/") + f.getPath().getName();
                 long length = f.getLen();
-                boolean whole = length <= size || new CompressionCodecFactory(hadoop).getCodec(f.getPath()) != null
-                        || startsArray(fs, f.getPath());
+                boolean whole = length <= size || codecs.getCodec(f.getPath()) != null || startsArray(fs, f.getPath());
                 String uri = f.getPath().toString();
-                for (long start = 0; start == 0 || start < length; start += whole ? length : size) {
+                long start = 0;
+                do {
                     long end = whole ? length : Math.min(length, start + size);
                     splits.add(new Split(splits.size(), source, uri, start, end, length, whole));
-                    if (end == length) {
-                        break;
-                    }
-                }
+                    start = end;
+                } while (start < length);
             }
         }
         return splits;
@@ -336,24 +336,24 @@ public final class StrompyJob implements Callable<Integer> {
         return parts;
     }
 
-    /** One partition per element, placed where the element's bytes are stored when the file system says. */
-    private static <T> JavaRDD<T> rdd(JavaSparkContext spark, List<T> elements, Function<T, Split> split,
-            Configuration hadoop) {
+    /** One partition per element, placed on the hosts given for it (those of its split's bytes). */
+    private static <T> JavaRDD<T> rdd(JavaSparkContext spark, List<T> elements, List<List<String>> hosts) {
         List<Tuple2<T, Seq<String>>> placed = new ArrayList<>();
-        for (T e : elements) {
-            placed.add(new Tuple2<>(e, CollectionConverters.asScala(hosts(split.apply(e), hadoop)).toList()));
+        for (int i = 0; i < elements.size(); i++) {
+            placed.add(new Tuple2<>(elements.get(i), CollectionConverters.asScala(hosts.get(i)).toList()));
         }
         @SuppressWarnings("unchecked")
         ClassTag<T> tag = (ClassTag<T>) ClassTag$.MODULE$.AnyRef();
         return JavaRDD.fromRDD(spark.sc().makeRDD(CollectionConverters.asScala(placed).toList(), tag), tag);
     }
 
+    /** {@return the hosts that store the split's bytes, as the file system says (none for a local one)} */
     private static List<String> hosts(Split s, Configuration hadoop) {
         try {
             Path path = new Path(s.path());
-            FileSystem fs = path.getFileSystem(hadoop);
             List<String> hosts = new ArrayList<>();
-            for (BlockLocation b : fs.getFileBlockLocations(fs.getFileStatus(path), s.start(), Math.max(1, s.end() - s.start()))) {
+            for (BlockLocation b : path.getFileSystem(hadoop).getFileBlockLocations(path, s.start(),
+                    Math.max(1, s.end() - s.start()))) {
                 hosts.addAll(List.of(b.getHosts()));
             }
             return hosts.stream().filter(h -> !h.equals("localhost")).distinct().toList();
