@@ -34,6 +34,13 @@ final class Blocks implements AutoCloseable {
     /** Blocks in flight ({@link Future}s) and stretches read already ({@link Done}), in input order. */
     private final ArrayDeque<Object> order = new ArrayDeque<>();
     private final ArrayDeque<ItemResult> ready = new ArrayDeque<>();
+    /**
+     * The bytes of blocks whose results have been handed on, for the next blocks to gather in: a
+     * block's bytes are garbage once its thread is done, and making them again for every block
+     * is most of what a large input allocates (and what each collection of the young generation
+     * copies while blocks are in flight).
+     */
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     /** The stretch read on this thread, when there is one; it comes after everything in order. */
     private Items here;
     private final Worker own;
@@ -53,8 +60,8 @@ final class Blocks implements AutoCloseable {
     private record Worker(FrameReader reader, Fold fold) {
     }
 
-    /** A block's results, and whether the source goes on after it. */
-    private record Done(List<ItemResult> results, boolean goesOn) {
+    /** A block's results, whether the source goes on after it, and its bytes, free again (or null). */
+    private record Done(List<ItemResult> results, boolean goesOn, byte[] bytes) {
     }
 
     /**
@@ -158,6 +165,9 @@ final class Blocks implements AutoCloseable {
                 }
                 order.poll();
                 ready.addAll(d.results());
+                if (d.bytes() != null && spare.size() < maxInFlight) {
+                    spare.push(d.bytes());
+                }
                 if (!d.goesOn()) {
                     stop();
                 }
@@ -206,7 +216,7 @@ final class Blocks implements AutoCloseable {
 
     /** The stretch on this thread ends here, before a line that starts an item: its results are read now. */
     private void closeHere() {
-        order.add(new Done(here.finish(false), here.goesOn()));
+        order.add(new Done(here.finish(false), here.goesOn(), null));
         array = here.inArray();
         line = here.line();
         atStart = false;
@@ -247,7 +257,7 @@ final class Blocks implements AutoCloseable {
         }
         atStart = false;
         gathered -= length;
-        gather = new byte[Math.max(gather.length, 1 << 12)];
+        gather = buffer(gather.length);
         System.arraycopy(block, length, gather, 0, gathered);
     }
 
@@ -259,7 +269,13 @@ final class Blocks implements AutoCloseable {
             items.startAt(firstLine, inArray);
         }
         items.feedOwned(block, length);
-        return new Done(items.finish(last), !last && items.goesOn());
+        return new Done(items.finish(last), !last && items.goesOn(), block);
+    }
+
+    /** {@return a buffer of {@code size} bytes at least: a block's whose results are handed on, or a new one} */
+    private byte[] buffer(int size) {
+        byte[] b = spare.poll();
+        return b != null && b.length >= size ? b : new byte[Math.max(size, 1 << 12)];
     }
 
     private void stop() {
