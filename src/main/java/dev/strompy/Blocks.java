@@ -48,6 +48,11 @@ final class Blocks implements AutoCloseable {
     // source's start), and that line.
     private byte[] gather = new byte[1 << 12];
     private int gathered;
+    /**
+     * The line the first block in flight starts on; with none in flight, the line of the gathered
+     * bytes or of the stretch read here. A thread numbers its block's lines from 1 and counts them:
+     * the blocks' lines are added up here as their results are handed on, not as they are cut.
+     */
     private long line = 1;
     private boolean atStart = true;
     private boolean array;
@@ -60,8 +65,12 @@ final class Blocks implements AutoCloseable {
     private record Worker(FrameReader reader, Fold fold) {
     }
 
-    /** A block's results, whether the source goes on after it, and its bytes, free again (or null). */
-    private record Done(List<ItemResult> results, boolean goesOn, byte[] bytes) {
+    /**
+     * A block's results, whether the source goes on after it, its bytes, free again (or null), how
+     * many lines it ends, and whether its lines were numbered from 1 (a block a thread read) rather
+     * than from its first line (a stretch read here).
+     */
+    private record Done(List<ItemResult> results, boolean goesOn, byte[] bytes, long lines, boolean fromLine1) {
     }
 
     /**
@@ -133,7 +142,7 @@ final class Blocks implements AutoCloseable {
 
     /** {@return whether more bytes are wanted now: the threads have room for more} */
     boolean wantsInput() {
-        return !ended && !stopped && ready.isEmpty() && order.size() < maxInFlight;
+        return !ended && !stopped && ready.isEmpty() && order.size() < maxInFlight && !waitsToReadHere();
     }
 
     /** {@return whether every result has been handed on and no more will come} */
@@ -164,7 +173,14 @@ final class Blocks implements AutoCloseable {
                     return null;
                 }
                 order.poll();
-                ready.addAll(d.results());
+                if (d.fromLine1() && line > 1) {
+                    for (ItemResult found : d.results()) {
+                        ready.add(found.linesDown(line - 1));
+                    }
+                } else {
+                    ready.addAll(d.results());
+                }
+                line += d.lines();
                 if (d.bytes() != null && spare.size() < maxInFlight) {
                     spare.push(d.bytes());
                 }
@@ -208,7 +224,7 @@ final class Blocks implements AutoCloseable {
         }
     }
 
-    /** A stretch read on this thread from the gathered bytes' start. */
+    /** A stretch read on this thread from the gathered bytes' start, which no block in flight comes before. */
     private Items stretch() {
         Items items = new Items(source, limits, own.reader(), own.fold());
         return atStart ? items : items.startAt(line, array);
@@ -216,9 +232,9 @@ final class Blocks implements AutoCloseable {
 
     /** The stretch on this thread ends here, before a line that starts an item: its results are read now. */
     private void closeHere() {
-        order.add(new Done(here.finish(false), here.goesOn(), null));
+        List<ItemResult> results = here.finish(false);
+        order.add(new Done(results, here.goesOn(), null, here.line() - line, false));
         array = here.inArray();
-        line = here.line();
         atStart = false;
         here = null;
     }
@@ -228,9 +244,10 @@ final class Blocks implements AutoCloseable {
         while (!stopped && here == null && order.size() < maxInFlight && gathered >= blockBytes) {
             int cut = Lines.cut(gather, atStart ? 7 : 0, gathered, true);
             if (cut < 0) {
-                if (gathered > longest) {
+                if (gathered > longest && order.isEmpty()) {
                     // An item too long to hold in a block: it is read on this thread, as it
-                    // comes, up to a line to cut at.
+                    // comes, up to a line to cut at, once the blocks before it are in (their
+                    // lines say where it starts).
                     here = stretch();
                     here.feed(gather, 0, gathered);
                     gathered = 0;
@@ -249,27 +266,32 @@ final class Blocks implements AutoCloseable {
         // The gathered bytes are the block's; what is left after it starts the next gather.
         byte[] block = gather;
         boolean first = atStart;
-        long firstLine = line;
         boolean inArray = array;
-        order.add(threads.submit(() -> read(block, length, first, firstLine, inArray, last)));
-        if (!last) {
-            line += Lines.count(block, 0, length);
-        }
+        order.add(threads.submit(() -> read(block, length, first, inArray, last)));
         atStart = false;
         gathered -= length;
         gather = buffer(gather.length);
         System.arraycopy(block, length, gather, 0, gathered);
     }
 
-    /** On a thread: a block's items, read and evaluated as one framer over the source would. */
-    private Done read(byte[] block, int length, boolean first, long firstLine, boolean inArray, boolean last) {
+    /**
+     * On a thread: a block's items, read and evaluated as one framer over the source would, lines
+     * numbered from 1 (the block starts a line), and how many lines the block ends.
+     */
+    private Done read(byte[] block, int length, boolean first, boolean inArray, boolean last) {
         Worker w = workers.get();
         Items items = new Items(source, limits, w.reader(), w.fold());
         if (!first) {
-            items.startAt(firstLine, inArray);
+            items.startAt(1, inArray);
         }
+        long lines = last ? 0 : Lines.count(block, 0, length);
         items.feedOwned(block, length);
-        return new Done(items.finish(last), !last && items.goesOn(), block);
+        return new Done(items.finish(last), !last && items.goesOn(), block, lines, true);
+    }
+
+    /** {@return whether an item too long for a block waits for the blocks before it, to be read here} */
+    private boolean waitsToReadHere() {
+        return here == null && gathered > longest && !order.isEmpty();
     }
 
     /** {@return a buffer of {@code size} bytes at least: a block's whose results are handed on, or a new one} */

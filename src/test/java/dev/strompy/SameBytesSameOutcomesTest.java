@@ -112,6 +112,22 @@ class SameBytesSameOutcomesTest {
     }
 
     @Test
+    void anItemCutShortInALaterBlockNamesTheLinesOfTheWholeSource() {
+        // Threads number a block's lines from 1; what they find is placed in the whole source as
+        // its results are handed on: the error's line and the line its words name.
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            input.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
+        }
+        input.append("{\"lhs\":[[1,\n\r\n2]],\n\"op\":[\n{\"lhs\":[[7]],\"op\":[]}\n{\"lhs\":[[8]],\"op\":[{\"code\":\"bad\"}]}\n");
+        List<String> got = sameEveryWay(input.toString());
+        assertEquals(33, got.size(), got.toString());
+        assertEquals("30 ! syntax -:35:1: item 30: item cut short: a new item starts on this line (the item began on line 31)",
+                got.get(30));
+        assertTrue(got.get(32).startsWith("32 ! op -:36:"), got.get(32));
+    }
+
+    @Test
     void anObjectWhoseValueIsOnTheNextLineIsOneItem() {
         assertEquals(List.of("0 ! syntax -:2:1: item 0: unexpected '}' after ':'"), sameEveryWay("{\"\":\n}"));
     }

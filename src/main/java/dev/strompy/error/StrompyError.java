@@ -24,6 +24,8 @@ public final class StrompyError extends RuntimeException {
     private final long op;
     /** The op code, or null. */
     private final String code;
+    /** The line the failed item began on, which the detail names; -1 when it names none. */
+    private final long began;
 
     /**
      * @param type what kind of failure
@@ -48,10 +50,16 @@ public final class StrompyError extends RuntimeException {
         this.item = -1;
         this.op = -1;
         this.code = null;
+        this.began = -1;
     }
 
     /** A copy with another place: no stack trace of its own (the original's cause is kept). */
     private StrompyError(StrompyError e, String source, long line, long column, long item, long op, String code) {
+        this(e, source, line, column, item, op, code, e.began);
+    }
+
+    private StrompyError(StrompyError e, String source, long line, long column, long item, long op, String code,
+            long began) {
         super(e.detail, e.getCause(), false, false);
         this.type = e.type;
         this.detail = e.detail;
@@ -61,6 +69,7 @@ public final class StrompyError extends RuntimeException {
         this.item = item;
         this.op = op;
         this.code = code;
+        this.began = began;
     }
 
     /** {@return what kind of failure} */
@@ -70,7 +79,7 @@ public final class StrompyError extends RuntimeException {
 
     /** {@return the message alone, without the place: {@code shape mismatch: 4x3 · 2x2}} */
     public String detail() {
-        return detail;
+        return began > 0 ? detail + " (the item began on line " + began + ")" : detail;
     }
 
     /** {@return the source name ({@code -} for stdin), or null} */
@@ -121,6 +130,26 @@ public final class StrompyError extends RuntimeException {
     }
 
     /**
+     * @param lineNr the 1-based line the failed item began on, for an error found further down
+     * @return a copy whose detail says so: {@code ... (the item began on line 12)}
+     */
+    public StrompyError beganOnLine(long lineNr) {
+        return new StrompyError(this, source, line, column, item, op, code, lineNr);
+    }
+
+    /**
+     * {@return this error found in a part of its source whose lines were numbered from 1, placed in
+     * the whole: a copy with its line, and the line its detail names, {@code lines} further down}
+     */
+    public StrompyError linesDown(long lines) {
+        if (lines == 0 || (line <= 0 && began <= 0)) {
+            return this;
+        }
+        return new StrompyError(this, source, line > 0 ? line + lines : line, column, item, op, code,
+                began > 0 ? began + lines : began);
+    }
+
+    /**
      * @param index 0-based item index (negative: ignored)
      * @return this error if its item is known already, else a copy with it
      */
@@ -159,7 +188,7 @@ public final class StrompyError extends RuntimeException {
             }
             sb.append(": ");
         }
-        return sb.append(detail).toString();
+        return sb.append(detail()).toString();
     }
 
     @Override

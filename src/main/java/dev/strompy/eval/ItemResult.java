@@ -29,6 +29,11 @@ public record ItemResult(String source, long item, Matrix result, StrompyError e
         return item != UNNUMBERED ? this : new ItemResult(source, n, result, error == null ? null : error.atItem(n));
     }
 
+    /** {@return this outcome, found in a part of its source numbered from line 1, placed {@code lines} further down} */
+    public ItemResult linesDown(long lines) {
+        return error == null || lines == 0 ? this : new ItemResult(source, item, result, error.linesDown(lines));
+    }
+
     public boolean failed() {
         return error != null;
     }

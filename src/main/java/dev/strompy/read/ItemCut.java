@@ -186,8 +186,8 @@ final class ItemCut {
     /** The item is cut short at {@code p}: the line that starts there starts an item. */
     int cutHere(int p, Window in) {
         cutShort = true;
-        error = new StrompyError(ErrorType.SYNTAX, "item cut short: a new item starts on this line (the item began on line "
-                + itemLine + ")").atPosition(in.lines.line, in.column(p));
+        error = new StrompyError(ErrorType.SYNTAX, "item cut short: a new item starts on this line").beganOnLine(itemLine)
+                .atPosition(in.lines.line, in.column(p));
         return p;
     }
 

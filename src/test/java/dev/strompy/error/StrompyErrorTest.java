@@ -37,4 +37,16 @@ class StrompyErrorTest {
         assertEquals("a.json:3:4: item 2, op 1 (mul): bad", placed.describe());
         assertSame(placed, placed.atItem(9).atSource("b.json").atPosition(1, 1).atOp(0, "add"), "a known place stays");
     }
+
+    @Test
+    void anErrorFoundInAPartIsPlacedInTheWhole() {
+        StrompyError found = new StrompyError(ErrorType.SYNTAX, "item cut short").beganOnLine(2).atPosition(4, 1).atSource("-");
+        assertEquals("-:4:1: item cut short (the item began on line 2)", found.describe());
+        StrompyError placed = found.linesDown(30).atItem(7);
+        assertEquals("-:34:1: item 7: item cut short (the item began on line 32)", placed.describe());
+        assertEquals("item cut short (the item began on line 32)", placed.detail());
+        assertSame(found, found.linesDown(0));
+        StrompyError nowhere = new StrompyError(ErrorType.IO, "read error");
+        assertSame(nowhere, nowhere.linesDown(5), "an error with no line has none to move");
+    }
 }
