@@ -284,9 +284,10 @@ final class Blocks implements AutoCloseable {
         if (!first) {
             items.startAt(1, inArray);
         }
-        long lines = last ? 0 : Lines.count(block, 0, length);
         items.feedOwned(block, length);
-        return new Done(items.finish(last), !last && items.goesOn(), block, lines, true);
+        List<ItemResult> results = items.finish(last);
+        // The framer has counted every line break of the block as it framed it.
+        return new Done(results, !last && items.goesOn(), block, items.line() - 1, true);
     }
 
     /** {@return whether an item too long for a block waits for the blocks before it, to be read here} */
