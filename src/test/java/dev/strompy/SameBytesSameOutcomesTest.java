@@ -42,6 +42,10 @@ class SameBytesSameOutcomesTest {
         for (int frame : new int[] {1, 5, 64}) {
             ways.add(new Way("frames over " + frame + " bytes large", Chunking.RANDOM_0_3, frame, 1, 0,
                     Limits.DEFAULT.withMaxFrameBytes(frame)));
+            // Items too long for a block are read on the caller's thread once the blocks before
+            // them are in (a block holds at most 16 times the batch, or twice the frame limit).
+            ways.add(new Way("3 jobs, blocks of 8, frames over " + frame + " bytes large, whole", Chunking.WHOLE, 0, 3,
+                    8, Limits.DEFAULT.withMaxFrameBytes(frame)));
         }
         return ways;
     }
@@ -125,6 +129,20 @@ class SameBytesSameOutcomesTest {
         assertEquals("30 ! syntax -:35:1: item 30: item cut short: a new item starts on this line (the item began on line 31)",
                 got.get(30));
         assertTrue(got.get(32).startsWith("32 ! op -:36:"), got.get(32));
+    }
+
+    @Test
+    void anItemTooLongForABlockAfterBlocksInFlightKeepsItsLines() {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            input.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
+        }
+        input.append("{\"lhs\":[[1,\n2]],\"op\":[{\"code\":\"nope\"}]}\n");
+        input.append("{\"lhs\":[[").append("1,".repeat(400)).append("1]],\"op\":[{\"code\":\"nope\"}]}\n");
+        List<String> got = sameEveryWay(input.toString());
+        assertEquals(42, got.size(), got.toString());
+        assertTrue(got.get(40).startsWith("40 ! op -:42:"), got.get(40));
+        assertTrue(got.get(41).startsWith("41 ! op -:43:"), got.get(41));
     }
 
     @Test
