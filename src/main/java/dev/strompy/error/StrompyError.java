@@ -138,8 +138,9 @@ public final class StrompyError extends RuntimeException {
     }
 
     /**
-     * {@return this error found in a part of its source whose lines were numbered from 1, placed in
-     * the whole: a copy with its line, and the line its detail names, {@code lines} further down}
+     * @param lines how many lines of the source come before the part the error was found in
+     * @return this error found in a part of its source whose lines were numbered from 1, placed in
+     *     the whole: a copy with its line, and the line its detail names, {@code lines} further down
      */
     public StrompyError linesDown(long lines) {
         if (lines == 0 || (line <= 0 && began <= 0)) {
