@@ -2,6 +2,7 @@ package dev.strompy;
 
 import dev.strompy.eval.Fold;
 import dev.strompy.eval.ItemResult;
+import dev.strompy.eval.Matrix;
 import dev.strompy.read.FrameReader;
 import dev.strompy.read.Framer;
 import dev.strompy.read.Lines;
@@ -29,6 +30,8 @@ final class Blocks implements AutoCloseable {
     /** Without a line to cut at for this long, the bytes are read on the caller's thread. */
     private final long longest;
     private final long parallelFrom;
+    /** Makes each result's bytes on the thread that evaluated it, or null. */
+    private final Renderer renderer;
     private final ExecutorService threads;
     private final ThreadLocal<Worker> workers;
     /** Blocks in flight ({@link Future}s) and stretches read already ({@link Done}), in input order. */
@@ -78,13 +81,14 @@ final class Blocks implements AutoCloseable {
      * caller's thread reads; {@code firstLine} over 1: the bytes are a part of a sequence of items
      * from that line on, a line that starts an item.
      */
-    Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom, long firstLine) {
+    Blocks(String source, Limits limits, int jobs, int blockBytes, long parallelFrom, long firstLine, Renderer renderer) {
         this.source = source;
         this.limits = limits;
         this.maxInFlight = 2 * jobs;
         this.blockBytes = blockBytes;
         this.longest = Math.max(16L * blockBytes, 2L * limits.maxFrameBytes());
         this.parallelFrom = parallelFrom;
+        this.renderer = renderer;
         this.threads = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "strompy-decode");
             t.setDaemon(true);
@@ -286,8 +290,22 @@ final class Blocks implements AutoCloseable {
         }
         items.feedOwned(block, length);
         List<ItemResult> results = items.finish(last);
+        if (renderer != null) {
+            for (int i = 0; i < results.size(); i++) {
+                ItemResult r = results.get(i);
+                if (r.result() != null) {
+                    results.set(i, rendered(r, renderer));
+                }
+            }
+        }
         // The framer has counted every line break of the block as it framed it.
         return new Done(results, !last && items.goesOn(), block, items.line() - 1, true);
+    }
+
+    /** {@return a successful result with the bytes {@code renderer} makes of it} */
+    static ItemResult rendered(ItemResult r, Renderer renderer) {
+        Matrix m = r.result();
+        return r.rendered(renderer.render(m.rows(), m.cols(), m.data()));
     }
 
     /** {@return whether an item too long for a block waits for the blocks before it, to be read here} */

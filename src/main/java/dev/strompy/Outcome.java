@@ -3,6 +3,7 @@ package dev.strompy;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.ItemResult;
 import dev.strompy.eval.Matrix;
+import java.nio.ByteBuffer;
 
 /**
  * What became of one item: its result, or the error it failed with (never both).
@@ -14,16 +15,18 @@ public final class Outcome {
     private final long item;
     private final Matrix result;
     private final StrompyError error;
+    private final byte[] rendered;
 
-    private Outcome(String source, long item, Matrix result, StrompyError error) {
+    private Outcome(String source, long item, Matrix result, StrompyError error, byte[] rendered) {
         this.source = source;
         this.item = item;
         this.result = result;
         this.error = error;
+        this.rendered = rendered;
     }
 
     static Outcome of(ItemResult r) {
-        return new Outcome(r.source(), r.item(), r.result(), r.error());
+        return new Outcome(r.source(), r.item(), r.result(), r.error(), r.rendered());
     }
 
     /** {@return whether the item failed: then {@link #error()} says why and {@link #result()} is null} */
@@ -49,6 +52,16 @@ public final class Outcome {
     /** {@return the result's entries row by row (row-major), a fresh copy, or null when the item failed} */
     public double[] values() {
         return result == null ? null : result.data().clone();
+    }
+
+    /**
+     * {@return the bytes the decoder's {@link Renderer} made of the result, as a read-only buffer
+     * from its position 0, or null when the item failed or the decoder has no renderer}
+     *
+     * @see StrompyDecoder.Builder#render
+     */
+    public ByteBuffer rendered() {
+        return rendered == null ? null : ByteBuffer.wrap(rendered).asReadOnlyBuffer();
     }
 
     /** {@return why the item failed, with its place (source, line, column, item, op), or null} */

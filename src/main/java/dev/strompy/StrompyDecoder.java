@@ -41,6 +41,8 @@ public final class StrompyDecoder implements AutoCloseable {
     private final Items items;
     /** More: the items read on the decoder's threads. */
     private final Blocks blocks;
+    /** Makes each result's bytes, or null. */
+    private final Renderer renderer;
     /** The number the next item gets. */
     private long nextItem;
     private boolean ended;
@@ -59,9 +61,10 @@ public final class StrompyDecoder implements AutoCloseable {
     private StrompyDecoder(Builder b) {
         this.source = b.source;
         this.nextItem = b.firstItem;
+        this.renderer = b.renderer;
         if (b.jobs > 1) {
             this.items = null;
-            this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom, b.firstLine);
+            this.blocks = new Blocks(b.source, b.limits, b.jobs, b.batchBytes, b.parallelFrom, b.firstLine, b.renderer);
         } else {
             this.items = new Items(b.source, b.limits, Items.reader(b.limits), Items.fold(b.source, b.limits));
             this.blocks = null;
@@ -85,6 +88,7 @@ public final class StrompyDecoder implements AutoCloseable {
         private int jobs = 1;
         private long parallelFrom;
         private int batchBytes = 256 << 10;
+        private Renderer renderer;
 
         private Builder() {
         }
@@ -156,6 +160,17 @@ public final class StrompyDecoder implements AutoCloseable {
          */
         public Builder batchBytes(int bytes) {
             this.batchBytes = (int) Limits.atLeast("batchBytes", bytes, 1);
+            return this;
+        }
+
+        /**
+         * @param r turns each result into bytes ({@link Outcome#rendered()}) on the thread that
+         *     evaluated it: with more than one job, mostly the decoder's own threads (default:
+         *     none, and {@code rendered()} is null)
+         * @return this builder
+         */
+        public Builder render(Renderer r) {
+            this.renderer = Objects.requireNonNull(r, "renderer");
             return this;
         }
 
@@ -252,6 +267,10 @@ public final class StrompyDecoder implements AutoCloseable {
     private Outcome numbered(ItemResult r) {
         if (r == null) {
             return null;
+        }
+        if (renderer != null && r.result() != null && r.rendered() == null) {
+            // Read on this thread (one job, or a stretch the threads could not take): rendered here.
+            r = Blocks.rendered(r, renderer);
         }
         return Outcome.of(r.item() == ItemResult.UNNUMBERED ? r.numbered(nextItem++) : r);
     }

@@ -103,4 +103,58 @@ class StrompyDecoderTest {
             assertArrayEquals(new double[][] {{1}, {2}}, d.next().result());
         }
     }
+
+    /** Renders a result as its shape and entries, and notes the thread it ran on. */
+    private static final class Shapes implements Renderer {
+        final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public byte[] render(int rows, int cols, double[] values) {
+            threads.add(Thread.currentThread().getName());
+            return (rows + "x" + cols + java.util.Arrays.toString(values)).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void aRendererMakesEachResultsBytesOnTheThreadThatEvaluatedIt() {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            input.append(i % 50 == 7 ? "{\"lhs\":[[1,2]],\"op\":[{\"code\":\"inv\"}]}\n"
+                    : "{\"lhs\":[[" + i + ",2]],\"op\":[{\"code\":\"transpose\"}]}\n");
+        }
+        byte[] bytes = input.toString().getBytes(StandardCharsets.UTF_8);
+        for (int jobs : new int[] {1, 3}) {
+            Shapes shapes = new Shapes();
+            int failed = 0;
+            try (StrompyDecoder d = StrompyDecoder.builder().jobs(jobs).batchBytes(64).render(shapes).build()) {
+                d.feed(bytes, 0, bytes.length);
+                d.endOfInput();
+                for (Outcome o = d.take(); o != null; o = d.take()) {
+                    if (o.failed()) {
+                        assertNull(o.rendered(), "a failed item has no bytes");
+                        failed++;
+                        continue;
+                    }
+                    ByteBuffer text = o.rendered();
+                    assertTrue(text.isReadOnly());
+                    byte[] got = new byte[text.remaining()];
+                    text.get(got);
+                    assertEquals(o.rows() + "x" + o.columns() + java.util.Arrays.toString(o.values()),
+                            new String(got, StandardCharsets.US_ASCII));
+                    assertEquals(got.length, o.rendered().remaining(), "each call gives a view from the start");
+                }
+            }
+            assertEquals(4, failed);
+            String caller = Thread.currentThread().getName();
+            if (jobs == 1) {
+                assertEquals(java.util.Set.of(caller), shapes.threads);
+            } else {
+                assertTrue(shapes.threads.stream().anyMatch(t -> t.startsWith("strompy-decode")), shapes.threads.toString());
+            }
+        }
+        try (StrompyDecoder d = new StrompyDecoder()) {
+            d.feed(TWO, 0, TWO.length);
+            assertNull(d.next().rendered(), "no renderer, no bytes");
+        }
+    }
 }

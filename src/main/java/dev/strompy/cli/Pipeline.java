@@ -2,17 +2,20 @@ package dev.strompy.cli;
 
 import dev.strompy.Limits;
 import dev.strompy.Outcome;
+import dev.strompy.Renderer;
 import dev.strompy.StrompyDecoder;
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Matrix;
 import dev.strompy.write.AsyncWriter;
+import dev.strompy.write.Format;
 import dev.strompy.write.Output;
 import dev.strompy.write.ResultWriter;
 import dev.strompy.write.TableStyle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 
 /**
  * The run: for each source, the one loop read a chunk → feed the public {@link StrompyDecoder}
@@ -122,8 +125,22 @@ public final class Pipeline {
             b.jobs(jobs);
         } else if (jobs > 2 && size < 0) {
             b.jobs(jobs).parallelFrom(parallelism.from());
+        } else {
+            return b.build();
+        }
+        if (options.format() != Format.TABLE) {
+            // The threads write each result's numbers too: this thread only copies the text.
+            b.render(new JsonRows());
         }
         return b.build();
+    }
+
+    /** A result's rows as JSON text, made on the decoder's threads (a class, not a lambda: see {@link Signals}). */
+    private static final class JsonRows implements Renderer {
+        @Override
+        public byte[] render(int rows, int cols, double[] values) {
+            return ResultWriter.jsonRows(rows, cols, values);
+        }
     }
 
     /** The one loop: read a chunk, feed it, take every finished outcome, write it. */
@@ -170,7 +187,12 @@ public final class Pipeline {
         if (o.failed()) {
             return failed(o.error(), true);
         }
-        writer.result(o.source(), o.item(), new Matrix(o.rows(), o.columns(), o.values()));
+        ByteBuffer text = o.rendered();
+        if (text != null) {
+            writer.rendered(o.source(), o.item(), text);
+        } else {
+            writer.result(o.source(), o.item(), new Matrix(o.rows(), o.columns(), o.values()));
+        }
         if (options.unbuffered()) {
             writer.sync();
         }

@@ -3,6 +3,7 @@ package dev.strompy.write;
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Matrix;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
@@ -35,14 +36,18 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
         this.out = out;
     }
 
-    /** One thing to write: a result (with its source and item), an error record, or the format's begin or end. */
-    private record Task(Kind kind, String source, long item, Matrix result, StrompyError error, long size) {
-        enum Kind { BEGIN, RESULT, ERROR, END }
+    /**
+     * One thing to write: a result (with its source and item), or its text made already, an error
+     * record, or the format's begin or end.
+     */
+    private record Task(Kind kind, String source, long item, Matrix result, ByteBuffer text, StrompyError error, long size) {
+        enum Kind { BEGIN, RESULT, RENDERED, ERROR, END }
 
         void writeTo(ResultWriter w) {
             switch (kind) {
                 case BEGIN -> w.begin();
                 case RESULT -> w.result(source, item, result);
+                case RENDERED -> w.rendered(source, item, text);
                 case ERROR -> w.error(error);
                 case END -> w.end();
             }
@@ -51,22 +56,28 @@ public final class AsyncWriter implements ResultWriter, AutoCloseable {
 
     @Override
     public void begin() {
-        submit(new Task(Task.Kind.BEGIN, null, 0, null, null, 0));
+        submit(new Task(Task.Kind.BEGIN, null, 0, null, null, null, 0));
     }
 
     @Override
     public void result(String source, long item, Matrix result) {
-        submit(new Task(Task.Kind.RESULT, source, item, result, null, (long) result.rows() * result.cols()));
+        submit(new Task(Task.Kind.RESULT, source, item, result, null, null, (long) result.rows() * result.cols()));
+    }
+
+    /** {@inheritDoc} Counted in the queue by its bytes' worth of entries. */
+    @Override
+    public void rendered(String source, long item, ByteBuffer rows) {
+        submit(new Task(Task.Kind.RENDERED, source, item, null, rows, null, rows.remaining() / 8));
     }
 
     @Override
     public void error(StrompyError error) {
-        submit(new Task(Task.Kind.ERROR, null, 0, null, error, 0));
+        submit(new Task(Task.Kind.ERROR, null, 0, null, null, error, 0));
     }
 
     @Override
     public void end() {
-        submit(new Task(Task.Kind.END, null, 0, null, null, 0));
+        submit(new Task(Task.Kind.END, null, 0, null, null, null, 0));
         sync();
     }
 

@@ -2,6 +2,8 @@ package dev.strompy.write;
 
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Matrix;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /** The JSON text of results and error records, shared by the JSON writers. */
@@ -31,6 +33,29 @@ final class JsonText {
         out.write(']');
     }
 
+    /** {@return the text {@link #matrix} writes, as bytes}: a result's rows, from any thread */
+    static byte[] matrix(int rows, int cols, double[] d) {
+        byte[] b = new byte[d.length * (Shortest.MAX_LENGTH + 1) + 2 * rows + 1];
+        int p = 0;
+        b[p++] = '[';
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                b[p++] = ',';
+            }
+            b[p++] = '[';
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                if (j > 0) {
+                    b[p++] = ',';
+                }
+                p = Shortest.write(d[base + j], b, p);
+            }
+            b[p++] = ']';
+        }
+        b[p++] = ']';
+        return Arrays.copyOf(b, p);
+    }
+
     /**
      * A JSON string literal, quoted and escaped; a lone surrogate, which UTF-8 cannot encode, is
      * written as its {@code \\uXXXX} escape, so the record is valid JSON whatever the string.
@@ -52,19 +77,26 @@ final class JsonText {
         out.write('"');
     }
 
-    /** A result as the JSON formats print it: bare rows, or {@code {"source":"a.json","item":0,"result":[[...]]}}. */
-    static void result(Output out, boolean withSource, String source, long item, Matrix m) {
-        if (!withSource) {
-            matrix(out, m);
-            return;
+    /**
+     * A result as the JSON formats print it: bare rows, or {@code {"source":"a.json","item":0,"result":[[...]]}};
+     * the rows' text made already ({@link #matrix(int, int, double[])}) or, when {@code text} is null, here.
+     */
+    static void result(Output out, boolean withSource, String source, long item, Matrix m, ByteBuffer text) {
+        if (withSource) {
+            out.ascii("{\"source\":");
+            string(out, source);
+            out.ascii(",\"item\":");
+            out.ascii(Long.toString(item));
+            out.ascii(",\"result\":");
         }
-        out.ascii("{\"source\":");
-        string(out, source);
-        out.ascii(",\"item\":");
-        out.ascii(Long.toString(item));
-        out.ascii(",\"result\":");
-        matrix(out, m);
-        out.write('}');
+        if (text != null) {
+            out.write(text);
+        } else {
+            matrix(out, m);
+        }
+        if (withSource) {
+            out.write('}');
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.strompy.write;
 
 import dev.strompy.error.StrompyError;
 import dev.strompy.eval.Matrix;
+import java.nio.ByteBuffer;
 
 /**
  * JSON lines, one per item ({@code [[1586.0]]}, or tagged with its source and index), or one
@@ -34,7 +35,14 @@ final class JsonWriter implements ResultWriter {
     @Override
     public void result(String source, long item, Matrix result) {
         separate();
-        JsonText.result(out, withSource, source, item, result);
+        JsonText.result(out, withSource, source, item, result, null);
+        close();
+    }
+
+    @Override
+    public void rendered(String source, long item, ByteBuffer rows) {
+        separate();
+        JsonText.result(out, withSource, source, item, null, rows);
         close();
     }
 

@@ -4,6 +4,7 @@ import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,6 +65,18 @@ public final class Output implements AutoCloseable {
         }
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
+    }
+
+    /** Writes the bytes from {@code bytes}' position to its limit, where it leaves its position. */
+    public void write(ByteBuffer bytes) {
+        while (bytes.hasRemaining()) {
+            if (size == buffer.length) {
+                drain();
+            }
+            int n = Math.min(bytes.remaining(), buffer.length - size);
+            bytes.get(buffer, size, n);
+            size += n;
+        }
     }
 
     /** Writes a finite double as {@link Numbers#shortest} would, straight into the buffer. */
