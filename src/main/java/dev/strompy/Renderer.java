@@ -4,7 +4,8 @@ package dev.strompy;
  * Turns an item's result into bytes (its text in some format) on the thread that evaluated it:
  * with more than one job ({@link StrompyDecoder.Builder#jobs}), on the decoder's own threads, so
  * that work such as formatting numbers is spread over them and the caller's thread only passes
- * the bytes on ({@link Outcome#rendered()}). It must be safe to call from several threads at once.
+ * the bytes on ({@link Outcome#rendered()}). It must be safe to call from several threads at once;
+ * what it throws, {@link StrompyDecoder#next()} or {@link StrompyDecoder#take()} throws.
  */
 @FunctionalInterface
 public interface Renderer {

@@ -157,4 +157,18 @@ class StrompyDecoderTest {
             assertNull(d.next().rendered(), "no renderer, no bytes");
         }
     }
+
+    @Test
+    void whatARendererThrowsTheDecoderThrows() {
+        for (int jobs : new int[] {1, 2}) {
+            try (StrompyDecoder d = StrompyDecoder.builder().jobs(jobs).render((rows, cols, values) -> {
+                throw new IllegalStateException("renderer failed");
+            }).build()) {
+                d.feed(TWO, 0, TWO.length);
+                d.endOfInput();
+                IllegalStateException e = assertThrows(IllegalStateException.class, d::take);
+                assertEquals("renderer failed", e.getMessage());
+            }
+        }
+    }
 }
