@@ -145,10 +145,10 @@ done
 # Start-up: the article's example through the launcher (what users run) and through java -jar
 # with the launcher's JVM flags and class-data archive (what the launcher itself costs),
 # alternating, 21 of each, the ratio pair by pair.
-# elapsed CMD... -> its wall time in seconds, to the microsecond
+# elapsed CMD... -> its wall time in seconds, to the microsecond, with op.json on its stdin
 elapsed() {
     local t0=$EPOCHREALTIME
-    "$@" > /dev/null
+    "$@" < op.json > /dev/null
     awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.4f\n", b - a }'
 }
 jar=$root/target/strompy.jar
@@ -156,12 +156,12 @@ jsa=$(ls -t "$root"/target/strompy-*.jsa 2>/dev/null | head -n 1)
 direct="java -XX:+UseSerialGC -Xms32m -Xmn16m -XX:-UsePerfData -XX:+DisplayVMOutputToStderr ${jsa:+-XX:SharedArchiveFile=$jsa} -jar $jar"
 : > "$out/start.times"; : > "$out/start-jar.times"; : > "$out/start.ratios"
 for ((r = 0; r < 21; r++)); do
-    a=$(elapsed bin/strompy op.json)
-    b=$(elapsed $direct op.json)
+    a=$(elapsed bin/strompy)
+    b=$(elapsed $direct)
     echo "$a" >> "$out/start.times"; echo "$b" >> "$out/start-jar.times"
     awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.3f\n", a / b }' >> "$out/start.ratios"
 done
-printf '\n`bin/strompy op.json`: median %s s over 21 runs; `java -jar` with its flags and archive, no launcher: %s s; launcher ÷ java -jar, pair by pair: %s\n' \
+printf '\n`bin/strompy < op.json`: median %s s over 21 runs; `java -jar` with its flags and archive, no launcher: %s s; launcher ÷ java -jar, pair by pair: %s\n' \
     "$(median < "$out/start.times")" "$(median < "$out/start-jar.times")" "$(median < "$out/start.ratios")"
 
 # Memory does not grow with input length: 10 copies of the dot workload through a pipe.
