@@ -115,14 +115,20 @@ class SameBytesSameOutcomesTest {
         }
     }
 
+    /** {@return {@code n} good items, one a line, item i's result {@code [[i]]}} */
+    private static StringBuilder oneLineItems(int n) {
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            input.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
+        }
+        return input;
+    }
+
     @Test
     void anItemCutShortInALaterBlockNamesTheLinesOfTheWholeSource() {
         // Threads number a block's lines from 1; what they find is placed in the whole source as
         // its results are handed on: the error's line and the line its words name.
-        StringBuilder input = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            input.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
-        }
+        StringBuilder input = oneLineItems(30);
         input.append("{\"lhs\":[[1,\n\r\n2]],\n\"op\":[\n{\"lhs\":[[7]],\"op\":[]}\n{\"lhs\":[[8]],\"op\":[{\"code\":\"bad\"}]}\n");
         List<String> got = sameEveryWay(input.toString());
         assertEquals(33, got.size(), got.toString());
@@ -133,10 +139,7 @@ class SameBytesSameOutcomesTest {
 
     @Test
     void anItemTooLongForABlockAfterBlocksInFlightKeepsItsLines() {
-        StringBuilder input = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
-            input.append("{\"lhs\":[[").append(i).append("]],\"op\":[]}\n");
-        }
+        StringBuilder input = oneLineItems(40);
         input.append("{\"lhs\":[[1,\n2]],\"op\":[{\"code\":\"nope\"}]}\n");
         input.append("{\"lhs\":[[").append("1,".repeat(400)).append("1]],\"op\":[{\"code\":\"nope\"}]}\n");
         List<String> got = sameEveryWay(input.toString());

@@ -121,16 +121,14 @@ public final class Pipeline {
         StrompyDecoder.Builder b = StrompyDecoder.builder().source(name).limits(limits)
                 .batchBytes(parallelism.batchBytes());
         int jobs = options.jobs();
-        if (jobs > 1 && size >= parallelism.from()) {
-            b.jobs(jobs);
-        } else if (jobs > 2 && size < 0) {
-            b.jobs(jobs).parallelFrom(parallelism.from());
-        } else {
-            return b.build();
-        }
-        if (options.format() != Format.TABLE) {
-            // The threads write each result's numbers too: this thread only copies the text.
-            b.render(new JsonRows());
+        boolean file = jobs > 1 && size >= parallelism.from();
+        boolean stream = jobs > 2 && size < 0;
+        if (file || stream) {
+            b.jobs(jobs).parallelFrom(stream ? parallelism.from() : 0);
+            if (options.format() != Format.TABLE) {
+                // The threads write each result's numbers too: this thread only copies the text.
+                b.render(new JsonRows());
+            }
         }
         return b.build();
     }

@@ -36,7 +36,7 @@ public record ItemResult(String source, long item, Matrix result, StrompyError e
 
     /** {@return this outcome, found in a part of its source numbered from line 1, placed {@code lines} further down} */
     public ItemResult linesDown(long lines) {
-        return error == null || lines == 0 ? this : new ItemResult(source, item, result, error.linesDown(lines));
+        return error == null || lines == 0 ? this : new ItemResult(source, item, result, error.linesDown(lines), rendered);
     }
 
     /** {@return this outcome with its result's bytes} */
