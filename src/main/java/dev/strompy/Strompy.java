@@ -2,6 +2,7 @@ package dev.strompy;
 
 import dev.strompy.error.ErrorType;
 import dev.strompy.error.StrompyError;
+import dev.strompy.read.Framer;
 import dev.strompy.read.Lines;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -214,6 +215,20 @@ public final class Strompy {
             throw new IllegalArgumentException("from must be at least 1: the byte before it is looked at");
         }
         return Lines.cut(b, from - 1, to, false);
+    }
+
+    /**
+     * {@return whether a source that starts with {@code head[0, length)} can be cut into parts
+     * ({@link #partStart})}: not when it is one array of items, nor when its first bytes are
+     * refused as not UTF-8 (UTF-16 or UTF-32), which ends the whole source where it starts. Its
+     * first 4 KB are enough, unless more blank space than that comes before an array's '['.
+     *
+     * @param head the source's first bytes
+     * @param length how many of them there are (all of the source, if fewer than {@code head.length})
+     */
+    public static boolean cuttable(byte[] head, int length) {
+        Objects.checkFromToIndex(0, length, head.length);
+        return !Framer.startsArray(head, length) && !Framer.notUtf8(head, length);
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.strompy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strompy.read.Framer;
 import dev.strompy.read.Lines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,10 +80,34 @@ class PartsTest {
         assertThrows(IllegalArgumentException.class, () -> Strompy.partStart(b, 0, b.length));
     }
 
+    /** A source can be cut unless it is one array, or its first bytes are refused as not UTF-8. */
+    @Test
+    void whatCanBeCut() {
+        String items = "{\"lhs\":[[1]],\"op\":[]}\n{\"lhs\":[[2]],\"op\":[]}\n";
+        assertTrue(Strompy.cuttable(bytes(items), items.length()));
+        assertTrue(Strompy.cuttable(bytes("\uFEFF" + items), items.length() + 3));
+        assertFalse(Strompy.cuttable(bytes(" \n[" + items), items.length() + 3));
+        byte[] nul = bytes("{\u0000}\n" + items);
+        assertFalse(Strompy.cuttable(nul, nul.length));
+        byte[] utf16 = items.getBytes(StandardCharsets.UTF_16);
+        assertFalse(Strompy.cuttable(utf16, utf16.length));
+        // Only the given bytes are looked at.
+        assertTrue(Strompy.cuttable(nul, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> Strompy.cuttable(nul, nul.length + 1));
+        // Where it can not, cutting would give other outcomes than the whole's: only the first part sees the start.
+        assertEquals(List.of("-1 ! syntax -:1:1: input is not UTF-8 (it looks like UTF-16 or UTF-32)"),
+                outcomes(nul, 0, nul.length, 0, 1, false, 1));
+        assertEquals(2, outcomes(nul, 4, nul.length, 0, 2, false, 1).size());
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Cuts {@code input} at random part starts and checks every part against the whole, on one job and on three. */
     static void checkParts(byte[] input, Random random) {
         List<String> whole = outcomes(input, 0, input.length, 0, 1, false, 1);
-        if (input.length <= 8 || Framer.startsArray(input, input.length)) {
+        if (input.length <= 8 || !Strompy.cuttable(input, input.length)) {
             return;
         }
         List<Integer> cuts = new ArrayList<>();

@@ -247,12 +247,28 @@ public final class Framer {
             in.lines.lineStart = 3;
             return null;
         }
-        for (int i = 0; i < n; i++) {
-            if (b[i] == 0 || (i == 0 && (b[i] == (byte) 0xFE || b[i] == (byte) 0xFF))) {
-                return between(0, "input is not UTF-8 (it looks like UTF-16 or UTF-32)");
-            }
+        if (notUtf8(b, n)) {
+            return between(0, "input is not UTF-8 (it looks like UTF-16 or UTF-32)");
         }
         return null;
+    }
+
+    /**
+     * {@return whether a source that starts with {@code b[0, length)} is refused at its start, as
+     * not UTF-8}: a zero byte among its first four, or a UTF-16 byte order mark (UTF-16 and UTF-32
+     * text of ASCII characters has zero bytes), unless it starts with UTF-8's byte order mark
+     */
+    public static boolean notUtf8(byte[] b, int length) {
+        int n = Math.min(SNIFF, length);
+        if (bom(b, n)) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0 || (i == 0 && (b[i] == (byte) 0xFE || b[i] == (byte) 0xFF))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In an array, where an item is expected (at {@code p}, -1 if the bytes ran out): after the '[' or a comma. */

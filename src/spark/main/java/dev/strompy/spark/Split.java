@@ -12,8 +12,9 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 /**
  * A stretch of one input file as the job plans it: bytes {@code [start, end)} of a file of
  * {@code size} bytes. A split other than a file's first begins at the first line at or after
- * {@code start} that starts an item, and ends where the next split begins; a file that is one
- * array of items, or no larger than the split size, is one {@code whole} split.
+ * {@code start} that starts an item, and ends where the next split begins; a file that cannot be
+ * cut ({@code Strompy.cuttable}: one array of items, or refused at its start as not UTF-8), or no
+ * larger than the split size, is one {@code whole} split.
  *
  * @param index the split's place among all the job's splits, in input order: its part file's number
  * @param source the file's name in outcomes and errors, as the user gave it

@@ -1,10 +1,10 @@
 package dev.strompy.spark;
 
 import dev.strompy.Limits;
+import dev.strompy.Strompy;
 import dev.strompy.cli.ExitCodes;
 import dev.strompy.cli.OnError;
 import dev.strompy.error.ErrorType;
-import dev.strompy.read.Framer;
 import dev.strompy.write.Format;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -267,7 +267,7 @@ public final class StrompyJob implements Callable<Integer> {
 
     /**
      * The splits of every input, in order: each file cut every {@code size} bytes, but for a file
-     * that is one array of items, which one task reads.
+     * that cannot be cut (one array of items, or refused at its start), which one task reads.
      */
     private static List<Split> plan(Configuration hadoop, List<String> inputs, long size) throws IOException {
         List<Split> splits = new ArrayList<>();
@@ -291,7 +291,7 @@ public final class StrompyJob implements Callable<Integer> {
             for (FileStatus f : files) {
                 String source = f == status ? input : (input.endsWith("/") ? input : input + "/") + f.getPath().getName();
                 long length = f.getLen();
-                boolean whole = length <= size || codecs.getCodec(f.getPath()) != null || startsArray(fs, f.getPath());
+                boolean whole = length <= size || codecs.getCodec(f.getPath()) != null || !cuttable(fs, f.getPath());
                 String uri = f.getPath().toString();
                 long start = 0;
                 do {
@@ -304,7 +304,8 @@ public final class StrompyJob implements Callable<Integer> {
         return splits;
     }
 
-    private static boolean startsArray(FileSystem fs, Path path) throws IOException {
+    /** {@return whether the file can be cut into parts ({@link Strompy#cuttable}): not one array, nor refused at its start} */
+    private static boolean cuttable(FileSystem fs, Path path) throws IOException {
         byte[] head = new byte[4096];
         int n = 0;
         try (FSDataInputStream in = fs.open(path)) {
@@ -312,7 +313,7 @@ public final class StrompyJob implements Callable<Integer> {
                 n += r;
             }
         }
-        return Framer.startsArray(head, n);
+        return Strompy.cuttable(head, n);
     }
 
     /** Each split numbered from the counts of those before it in its file; the output's opening and closing placed. */

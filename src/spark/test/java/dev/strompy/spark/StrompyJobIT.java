@@ -114,6 +114,28 @@ class StrompyJobIT {
         assertTrue(job.err().contains("; 1 part file in "), job.err());
     }
 
+    /**
+     * A file refused at its first bytes as not UTF-8 ends there, whatever follows: one split, one
+     * error, as one process reads it (cut into splits, those after the first would be read).
+     */
+    @Test
+    void aFileRefusedAtItsStartIsReadWhole() throws IOException, InterruptedException {
+        Path refused = dir.resolve("nul.ndjson");
+        try (OutputStream out = Files.newOutputStream(refused)) {
+            out.write(new byte[] {'{', 0, '}', '\n'});
+            Files.copy(dir.resolve("c.ndjson"), out);
+        }
+        Path out = dir.resolve("out-nul");
+        Child.Result job = SparkProcesses.local("--on-error=record", "--split-size=16k", refused.toString(), out.toString());
+        Child.Result one = SparkProcesses.strompy("--on-error=record", refused.toString());
+        assertEquals(65, one.exit(), one.err());
+        assertEquals(1, one.out().lines().count(), one.out());
+        assertTrue(one.out().contains("not UTF-8"), one.out());
+        assertEquals(one.exit(), job.exit(), job.err());
+        assertEquals(one.out(), concatenated(out));
+        assertTrue(job.err().contains("; 1 part file in "), job.err());
+    }
+
     @Test
     void mistakesAreUsageErrors() throws IOException, InterruptedException {
         Child.Result format = SparkProcesses.local("--format", "xml", dir.resolve("c.ndjson").toString(), dir.resolve("x").toString());
