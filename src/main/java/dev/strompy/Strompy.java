@@ -220,15 +220,16 @@ public final class Strompy {
     /**
      * {@return whether a source that starts with {@code head[0, length)} can be cut into parts
      * ({@link #partStart})}: not when it is one array of items, nor when its first bytes are
-     * refused as not UTF-8 (UTF-16 or UTF-32), which ends the whole source where it starts. Its
-     * first 4 KB are enough, unless more blank space than that comes before an array's '['.
+     * refused as not UTF-8 (UTF-16 or UTF-32), which ends the whole source where it starts. Give it
+     * the source's first few KB: when they are all blank space they cannot tell, and the answer
+     * is no (reading a source whole is always right).
      *
      * @param head the source's first bytes
-     * @param length how many of them there are (all of the source, if fewer than {@code head.length})
+     * @param length how many of them there are
      */
     public static boolean cuttable(byte[] head, int length) {
         Objects.checkFromToIndex(0, length, head.length);
-        return !Framer.startsArray(head, length) && !Framer.notUtf8(head, length);
+        return Framer.cuttable(head, length);
     }
 
     /**

@@ -80,7 +80,7 @@ class PartsTest {
         assertThrows(IllegalArgumentException.class, () -> Strompy.partStart(b, 0, b.length));
     }
 
-    /** A source can be cut unless it is one array, or its first bytes are refused as not UTF-8. */
+    /** A source can be cut unless it is one array, or its first bytes are refused as not UTF-8 (or are all blank). */
     @Test
     void whatCanBeCut() {
         String items = "{\"lhs\":[[1]],\"op\":[]}\n{\"lhs\":[[2]],\"op\":[]}\n";
@@ -91,8 +91,11 @@ class PartsTest {
         assertFalse(Strompy.cuttable(nul, nul.length));
         byte[] utf16 = items.getBytes(StandardCharsets.UTF_16);
         assertFalse(Strompy.cuttable(utf16, utf16.length));
-        // Only the given bytes are looked at.
-        assertTrue(Strompy.cuttable(nul, 0));
+        // Only the given bytes are looked at; blank space alone cannot tell.
+        assertTrue(Strompy.cuttable(nul, 1));
+        assertFalse(Strompy.cuttable(nul, 0));
+        assertFalse(Strompy.cuttable(bytes(" \n\t\r"), 4));
+        assertFalse(Strompy.cuttable(bytes("\uFEFF\n"), 4));
         assertThrows(IndexOutOfBoundsException.class, () -> Strompy.cuttable(nul, nul.length + 1));
         // Where it can not, cutting would give other outcomes than the whole's: only the first part sees the start.
         assertEquals(List.of("-1 ! syntax -:1:1: input is not UTF-8 (it looks like UTF-16 or UTF-32)"),

@@ -222,11 +222,27 @@ public final class Framer {
 
     /** {@return whether a source that starts with {@code b[0, length)} is one array of items} */
     public static boolean startsArray(byte[] b, int length) {
+        int i = firstNotBlank(b, length);
+        return i < length && b[i] == '[';
+    }
+
+    /**
+     * {@return whether a source that starts with {@code b[0, length)} can be cut at the lines that
+     * start an item ({@link Lines#cut}), each part framed on its own}: not when it is one array
+     * of items, nor when its start is refused as not UTF-8, nor when these bytes are all blank
+     * (they cannot tell)
+     */
+    public static boolean cuttable(byte[] b, int length) {
+        int i = firstNotBlank(b, length);
+        return i < length && b[i] != '[' && !notUtf8(b, length);
+    }
+
+    private static int firstNotBlank(byte[] b, int length) {
         int i = bom(b, length) ? 3 : 0;
         while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
             i++;
         }
-        return i < length && b[i] == '[';
+        return i;
     }
 
     private static boolean bom(byte[] b, int n) {
@@ -258,7 +274,7 @@ public final class Framer {
      * not UTF-8}: a zero byte among its first four, or a UTF-16 byte order mark (UTF-16 and UTF-32
      * text of ASCII characters has zero bytes), unless it starts with UTF-8's byte order mark
      */
-    public static boolean notUtf8(byte[] b, int length) {
+    private static boolean notUtf8(byte[] b, int length) {
         int n = Math.min(SNIFF, length);
         if (bom(b, n)) {
             return false;
