@@ -152,7 +152,7 @@ public final class LineScanner {
             expect(RHS);
             colon();
             byte b = peek();
-            rhs = b == '[' || b == '{' ? matrix() : new Scalar(number());
+            rhs = b == '[' || b == '{' ? matrix() : new Scalar(scalar());
             skipSpace();
         }
         expect('}');
@@ -233,72 +233,113 @@ public final class LineScanner {
     private void row() {
         expect('[');
         skipSpace();
+        numbers(false);
+    }
+
+    /** A number on its own (an op's {@code rhs}). */
+    private double scalar() {
+        size = 0;
+        numbers(true);
+        return buffer[0];
+    }
+
+    /**
+     * Numbers from {@link #pos} on, appended to the buffer: the row's, separated by commas, up to
+     * and past the ']' that ends it; or one alone. Each is read as {@link Decimals} reads it: at
+     * most 15 significant digits, no exponent. All in one loop with its state in locals, where
+     * the JIT keeps it in registers.
+     */
+    private void numbers(boolean one) {
+        byte[] in = this.in;
+        int end = this.end;
+        double[] buffer = this.buffer;
+        int size = this.size;
+        // How many more numbers the matrix and the item can take.
+        long room = Math.min(maxElements - size, MAX_ENTRIES - entries);
+        int p = pos;
         while (true) {
-            if (size >= maxElements || ++entries > MAX_ENTRIES) {
+            if (--room < 0) {
                 throw DECLINE;
             }
             if (size == buffer.length) {
                 buffer = Arrays.copyOf(buffer, size * 2);
+                this.buffer = buffer;
             }
-            buffer[size++] = number();
-            skipSpace();
-            byte b = peek();
-            pos++;
+            if (p >= end) {
+                throw DECLINE;
+            }
+            // Signs and fractions come as they come: the sign and the division below take no
+            // branch, which would be mispredicted as often as not.
+            int negative = in[p] == '-' ? 1 : 0;
+            p += negative;
+            int first = p;
+            long mantissa = 0;
+            int d;
+            if (p < end && in[p] == '0') {
+                p++;
+            } else {
+                while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
+                    mantissa = mantissa * 10 + d;
+                    p++;
+                }
+                if (p == first) {
+                    throw DECLINE;
+                }
+            }
+            int fraction = 0;
+            if (p < end && in[p] == '.') {
+                int point = ++p;
+                while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
+                    mantissa = mantissa * 10 + d;
+                    p++;
+                }
+                fraction = p - point;
+                if (fraction == 0) {
+                    throw DECLINE;
+                }
+            }
+            // At most 18 digits (no overflow), of which at most 15 significant. (An exponent, or
+            // anything else after the digits, is where a comma, a ']' or a '}' should be: declined.)
+            int digits = p - first - (fraction > 0 ? 1 : 0);
+            if (digits > 18 || mantissa >= MAX_MANTISSA) {
+                throw DECLINE;
+            }
+            // Exact: the mantissa and 10^0 to 10^18 are doubles, and the quotient is correctly rounded.
+            double v = mantissa / Decimals.POWERS_OF_TEN[fraction];
+            buffer[size++] = Double.longBitsToDouble(Double.doubleToRawLongBits(v) ^ (long) negative << 63);
+            if (one) {
+                break;
+            }
+            // A comma or the row's end, with blank space around it.
+            if (p >= end) {
+                throw DECLINE;
+            }
+            byte b = in[p];
+            if (b != ',' && b != ']') {
+                pos = p;
+                skipSpace();
+                p = pos;
+                if (p >= end) {
+                    throw DECLINE;
+                }
+                b = in[p];
+            }
+            p++;
             if (b == ']') {
-                return;
+                break;
             }
             if (b != ',') {
                 throw DECLINE;
             }
-            skipSpace();
-        }
-    }
-
-    /** A number of at most 15 significant digits and no exponent, read as {@link Decimals} does. */
-    private double number() {
-        // Locals rather than fields, so that this stays small enough to be inlined.
-        byte[] in = this.in;
-        int end = this.end;
-        int p = pos;
-        boolean negative = p < end && in[p] == '-';
-        if (negative) {
-            p++;
-        }
-        int first = p;
-        long mantissa = 0;
-        if (p < end && in[p] == '0') {
-            p++;
-        } else {
-            int d;
-            while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                p++;
-            }
-            if (p == first) {
-                throw DECLINE;
+            if (p < end && (in[p] == ' ' || in[p] == '\t' || in[p] == '\n' || in[p] == '\r')) {
+                pos = p;
+                skipSpace();
+                p = pos;
             }
         }
-        int fraction = 0;
-        if (p < end && in[p] == '.') {
-            int point = ++p;
-            int d;
-            while (p < end && (d = in[p] - '0') >= 0 && d <= 9) {
-                mantissa = mantissa * 10 + d;
-                p++;
-            }
-            fraction = p - point;
-            if (fraction == 0) {
-                throw DECLINE;
-            }
-        }
-        // No exponent; at most 18 digits (no overflow), of which at most 15 significant.
-        int digits = p - first - (fraction > 0 ? 1 : 0);
-        if ((p < end && (in[p] | 0x20) == 'e') || digits > 18 || mantissa >= MAX_MANTISSA) {
-            throw DECLINE;
-        }
+        entries += size - this.size;
+        this.size = size;
         pos = p;
-        double v = fraction > 0 ? mantissa / Decimals.POWERS_OF_TEN[fraction] : (double) mantissa;
-        return negative ? -v : v;
     }
 
     /** A positive integer of at most 9 digits (the {@code n} of the packed form). */
