@@ -8,7 +8,6 @@ import dev.strompy.eval.Operand;
 import dev.strompy.eval.Part;
 import dev.strompy.eval.Scalar;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -89,12 +88,13 @@ public final class LineScanner {
         this.itemStart = from;
         this.feeds = 0;
         this.returns = 0;
+        int mark = out.size();
         try {
             expect('{');
             skipSpace();
             expect(LHS);
             colon();
-            Matrix lhs = matrix();
+            out.add(new Part.Lhs(matrix()));
             skipSpace();
             expect(',');
             skipSpace();
@@ -102,28 +102,30 @@ public final class LineScanner {
             colon();
             expect('[');
             skipSpace();
-            List<Part.Step> steps = new ArrayList<>();
             if (peek() != ']') {
-                steps.add(op(0));
+                int ops = 0;
+                out.add(op(ops++));
                 skipSpace();
                 while (peek() == ',') {
-                    if (steps.size() == MAX_OPS) {
+                    if (ops == MAX_OPS) {
                         throw DECLINE;
                     }
                     pos++;
                     skipSpace();
-                    steps.add(op(steps.size()));
+                    out.add(op(ops++));
                     skipSpace();
                 }
             }
             expect(']');
             skipSpace();
             expect('}');
-            out.add(new Part.Lhs(lhs));
-            out.addAll(steps);
             out.add(Part.END);
             return pos;
         } catch (Declined declined) {
+            // The parts added so far go again: out as it was.
+            while (out.size() > mark) {
+                out.remove(out.size() - 1);
+            }
             return DECLINED;
         } finally {
             in = null;
